@@ -1,0 +1,189 @@
+#include "base/utf8.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <mutex>
+
+namespace reportkg::utf8 {
+
+std::size_t find_invalid(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2, cp = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, cp = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, cp = c & 0x07, min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+char32_t next(std::string_view s, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+  char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < len && i + k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
+void append(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+std::size_t length(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
+  checkpoints_.reserve(text.size() / 64 + 1);
+  std::size_t cps = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % 64 == 0) checkpoints_.push_back(cps);
+    cps += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  }
+}
+
+std::size_t CodePointIndex::at(std::size_t byte) const {
+  if (byte >= text_.size()) return length(text_);
+  std::size_t base = byte / 64;
+  std::size_t cps = checkpoints_[base];
+  for (std::size_t i = base * 64; i < byte; ++i) {
+    cps += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+  }
+  return cps;
+}
+
+namespace {
+
+std::string to_utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+icu::UnicodeString from_utf8(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+bool is_ascii(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string to_lower(std::string_view s) {
+  if (is_ascii(s)) {
+    std::string out(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  icu::UnicodeString u = from_utf8(s);
+  u.toLower(icu::Locale::getGerman());
+  return to_utf8(u);
+}
+
+std::string capitalize(std::string_view s) {
+  if (s.empty()) return {};
+  std::size_t i = 0;
+  const char32_t first = next(s, i);
+  std::string out;
+  append(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(first))));
+  out.append(s.substr(i));
+  return out;
+}
+
+bool starts_upper(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  return u_isupper(static_cast<UChar32>(next(s, i))) != 0;
+}
+
+bool starts_letter(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  return u_isalpha(static_cast<UChar32>(next(s, i))) != 0;
+}
+
+std::string nfc(std::string_view s) {
+  if (is_ascii(s)) return std::string(s);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(s);
+  icu::UnicodeString out = n->normalize(from_utf8(s), status);
+  return U_FAILURE(status) ? std::string(s) : to_utf8(out);
+}
+
+std::string to_ascii(std::string_view s) {
+  if (is_ascii(s)) return std::string(s);
+  // ICU transliterators are not thread-safe: one per thread.
+  thread_local std::unique_ptr<icu::Transliterator> tr = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+        "de-ASCII; Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    return U_FAILURE(status) ? nullptr : std::move(t);
+  }();
+  icu::UnicodeString u = from_utf8(s);
+  if (tr) tr->transliterate(u);
+  std::string out = to_utf8(u);
+  std::string ascii;
+  for (const char c : out) {
+    if (static_cast<unsigned char>(c) < 0x80) ascii += c;
+  }
+  return ascii;
+}
+
+}  // namespace reportkg::utf8

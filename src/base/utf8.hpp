@@ -1,0 +1,51 @@
+// UTF-8 helpers shared by every stage: validation, decoding, code-point offsets, case folding.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportkg::utf8 {
+
+/// Byte offset of the first invalid UTF-8 sequence in `s`, or npos when `s` is valid UTF-8
+/// (overlong forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t find_invalid(std::string_view s);
+
+/// Decodes the code point at byte offset `i` of valid UTF-8 and advances `i` past it.
+char32_t next(std::string_view s, std::size_t& i);
+
+/// Appends the UTF-8 encoding of `c` to `out`.
+void append(std::string& out, char32_t c);
+
+/// Number of code points in valid UTF-8.
+std::size_t length(std::string_view s);
+
+/// Maps byte offsets of a text to code-point offsets (NIF offsets).
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view text);
+  /// Code-point offset of byte offset `byte` (which must be on a code-point boundary or the end).
+  std::size_t at(std::size_t byte) const;
+
+ private:
+  // Code-point offset at every 64th byte; the rest is counted from there.
+  std::vector<std::size_t> checkpoints_;
+  std::string_view text_;
+};
+
+/// Lower-case (full Unicode case mapping, German rules) of UTF-8 text.
+std::string to_lower(std::string_view s);
+/// Upper-cases the first code point only.
+std::string capitalize(std::string_view s);
+/// True when the first code point is an upper-case letter.
+bool starts_upper(std::string_view s);
+/// True when the first code point is a letter.
+bool starts_letter(std::string_view s);
+/// NFC normalization.
+std::string nfc(std::string_view s);
+/// ASCII transliteration with German conventions (ü → ue, ß → ss, é → e, ...).
+std::string to_ascii(std::string_view s);
+
+}  // namespace reportkg::utf8

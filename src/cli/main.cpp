@@ -1,0 +1,47 @@
+// reportkg's command line: a thin layer over the pipeline and write stages. The only code that
+// touches CLI11.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "cli/convert.hpp"
+#include "cli/exit_codes.hpp"
+#include "version.hpp"
+
+namespace reportkg::cli {
+namespace {
+
+// Every exception ends here, once: the library reports bad input as Result values, so anything
+// caught is a bug (or out of memory).
+int run(int argc, char** argv) {
+  try {
+    CLI::App app{"reportkg: convert news reports (German; English next) into RDF knowledge graphs",
+                 "reportkg"};
+    app.footer(kExitCodesHelp);
+    app.set_version_flag("--version", std::string("reportkg ") + kVersion);
+    app.require_subcommand(1);
+
+    ConvertOptions convert;
+    CLI::App* convert_cmd = add_convert(app, convert);
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      // --help and --version arrive here too, with exit code 0.
+      return app.exit(e) == 0 ? kExitOk : kExitUsage;
+    }
+    if (convert_cmd->parsed()) return run_convert(convert);
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "reportkg: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "reportkg: internal error: unknown exception\n");
+  }
+  return kExitInternal;
+}
+
+}  // namespace
+}  // namespace reportkg::cli
+
+int main(int argc, char** argv) { return reportkg::cli::run(argc, argv); }

@@ -1,0 +1,422 @@
+#include "recognize/lexicon.hpp"
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <tuple>
+
+#include "base/utf8.hpp"
+
+namespace reportkg::recognize {
+
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_resources();
+
+namespace {
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t pos = s.find(sep, start);
+    out.emplace_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    if (pos == std::string_view::npos) break;
+    start = pos + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> values(const std::vector<std::string>& cols, std::size_t i) {
+  std::vector<std::string> out;
+  if (i >= cols.size() || cols[i].empty()) return out;
+  for (auto& v : split(cols[i], '|')) {
+    if (!v.empty()) out.push_back(v);
+  }
+  return out;
+}
+
+std::string col(const std::vector<std::string>& cols, std::size_t i) { return i < cols.size() ? cols[i] : std::string(); }
+
+// Rows of a TSV file: comment and empty lines skipped, a trailing CR removed.
+std::vector<std::vector<std::string>> rows(std::string_view content) {
+  std::vector<std::vector<std::string>> out;
+  for (auto& line : split(content, '\n')) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    out.push_back(split(line, '\t'));
+  }
+  return out;
+}
+
+std::string key_of(std::string_view name) {
+  std::string key;
+  for (const auto& w : name_words(name)) {
+    if (!key.empty()) key += ' ';
+    key += match_key(utf8::to_lower(w));
+  }
+  return key;
+}
+
+constexpr std::string_view kInflections[] = {"", "e", "en", "er", "es", "em", "n", "s", "ns"};
+
+class Speller {
+ public:
+  static const Speller& instance() {
+    static const Speller s;
+    return s;
+  }
+  bool known(std::string_view word) const {
+    if (!h_) return false;
+    std::lock_guard<std::mutex> lock(mu_);
+    return h_->spell(std::string(word));
+  }
+
+ private:
+  Speller() {
+    const char* aff = "/usr/share/hunspell/de_DE.aff";
+    const char* dic = "/usr/share/hunspell/de_DE.dic";
+    if (std::filesystem::exists(aff) && std::filesystem::exists(dic)) h_ = std::make_unique<Hunspell>(aff, dic);
+  }
+  std::unique_ptr<Hunspell> h_;
+  mutable std::mutex mu_;
+};
+
+}  // namespace
+
+std::string match_key(std::string_view lower) {
+  static constexpr std::string_view kSuffixes[] = {"ern", "en", "er", "em", "es", "e", "s", "n"};
+  std::string w(lower);
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (const auto suf : kSuffixes) {
+      if (w.size() >= suf.size() + 3 && w.ends_with(suf)) {
+        w.resize(w.size() - suf.size());
+        changed = true;
+        break;
+      }
+    }
+  }
+  return w;
+}
+
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const char c : name) {
+    if (c == ' ') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+Result<Lexicon> Lexicon::load(std::string_view lang) { return parse(embedded_resources(), lang); }
+
+Result<Lexicon> Lexicon::parse(const std::vector<std::pair<std::string_view, std::string_view>>& files,
+                               std::string_view lang) {
+  Lexicon lex;
+  const std::string prefix = std::string(lang) + "/";
+  bool any = false;
+  for (const auto& [path, content] : files) {
+    if (!path.starts_with(prefix)) continue;
+    any = true;
+    const std::string_view file = path.substr(prefix.size());
+    for (const auto& c : rows(content)) {
+      if (file == "countries.tsv" && !col(c, 0).empty()) {
+        const auto adjectives = values(c, 3);
+        Country country{col(c, 0), col(c, 1), values(c, 2), adjectives.empty() ? "" : utf8::to_lower(adjectives[0]),
+                        values(c, 4)};
+        for (const auto& a : adjectives) lex.adjectives_.emplace(utf8::to_lower(a), lex.countries_.size());
+        lex.iso_[country.iso] = lex.countries_.size();
+        lex.countries_.push_back(std::move(country));
+      } else if (file == "places.tsv" && !col(c, 0).empty()) {
+        lex.places_.push_back(Place{col(c, 0), col(c, 1), col(c, 2), values(c, 3)});
+      } else if (file == "organizations.tsv" && !col(c, 0).empty()) {
+        lex.org_labels_[col(c, 0)] = lex.organizations_.size();
+        lex.organizations_.push_back(Organization{col(c, 0), values(c, 1), col(c, 2), col(c, 3)});
+      } else if (file == "titles.tsv" && !col(c, 0).empty()) {
+        const std::string kind = col(c, 2);
+        Title t{col(c, 0), col(c, 1).empty() ? col(c, 0) : col(c, 1),
+                kind == "rank"        ? TitleKind::kRank
+                : kind == "honorific" ? TitleKind::kHonorific
+                : kind == "role"      ? TitleKind::kRole
+                                      : TitleKind::kOffice,
+                col(c, 3)};
+        const std::size_t index = lex.titles_.size();
+        lex.title_forms_.emplace(utf8::to_lower(t.masculine), std::make_pair(index, false));
+        lex.title_forms_.emplace(utf8::to_lower(t.feminine), std::make_pair(index, t.feminine != t.masculine));
+        lex.titles_.push_back(std::move(t));
+      } else if (file == "org-heads.tsv" && !col(c, 0).empty()) {
+        const std::string head = utf8::to_lower(col(c, 0));
+        const std::string g = col(c, 2);
+        lex.org_heads_[head] = lex.org_heads_list_.size();
+        lex.org_heads_list_.push_back(
+            OrgHead{col(c, 0), col(c, 1).empty() ? "body" : col(c, 1), g.empty() ? guess_gender(head) : g[0]});
+      } else if (file == "venues.tsv" && !col(c, 0).empty()) {
+        lex.venue_heads_[utf8::to_lower(col(c, 0))] = lex.venue_heads_.size();
+      } else if (file == "events.tsv" && !col(c, 0).empty()) {
+        const std::string kind = col(c, 2);
+        EventNoun e{col(c, 0), col(c, 1).empty() ? utf8::to_lower(col(c, 0)) : col(c, 1),
+                    kind == "process" ? EventKind::kProcess
+                    : kind == "speech" ? EventKind::kSpeech
+                                       : EventKind::kHappening};
+        lex.event_heads_[utf8::to_lower(e.head)] = lex.events_.size();
+        lex.events_.push_back(std::move(e));
+      } else if (file == "agreements.tsv" && !col(c, 0).empty()) {
+        const std::string head = utf8::to_lower(col(c, 0));
+        const std::string g = col(c, 2);
+        lex.agreement_heads_[head] = lex.agreements_list_.size();
+        lex.agreements_list_.push_back(AgreementNoun{col(c, 0), col(c, 1), g.empty() ? guess_gender(head) : g[0]});
+      } else if (file == "verbs.tsv" && !col(c, 0).empty()) {
+        const std::string role = col(c, 1);
+        const VerbRole r = role == "organize"      ? VerbRole::kOrganize
+                           : role == "participate" ? VerbRole::kParticipate
+                           : role == "meet"        ? VerbRole::kMeet
+                           : role == "adopt"       ? VerbRole::kAdopt
+                           : role == "sign"        ? VerbRole::kSign
+                                                   : VerbRole::kSay;
+        const std::string phrase = utf8::to_lower(col(c, 0));
+        lex.verbs_.emplace(phrase, r);
+        lex.max_verb_words_ = std::max(lex.max_verb_words_, name_words(phrase).size());
+      } else if (file == "words.tsv" && !col(c, 0).empty()) {
+        const std::string word = utf8::to_lower(col(c, 0));
+        const std::string category = col(c, 1);
+        if (category == "qualifier") {
+          lex.qualifiers_.emplace(word, col(c, 2).empty() ? word : col(c, 2));
+          lex.max_qualifier_words_ = std::max(lex.max_qualifier_words_, name_words(word).size());
+        } else if (category == "abbreviation") {
+          std::string w = word;
+          if (!w.empty() && w.back() == '.') w.pop_back();
+          lex.abbreviations_.insert(w);
+        }
+        lex.words_.emplace(word, std::make_pair(category, col(c, 2)));
+        lex.word_keys_.insert(category + '\t' + match_key(word));
+        lex.word_values_.emplace(category + '\t' + word, col(c, 2));
+      }
+    }
+  }
+  if (!any) return make_error(ErrorCode::kUsage, "no language resources for '" + std::string(lang) + "'");
+
+  // Titles with a dot ("Dr.") are abbreviations too.
+  for (const auto& t : lex.titles_) {
+    for (const auto& f : {t.masculine, t.feminine}) {
+      if (f.size() > 1 && f.back() == '.') lex.abbreviations_.insert(utf8::to_lower(f.substr(0, f.size() - 1)));
+    }
+  }
+
+  auto add_name = [&lex](std::string_view name, NameEntry entry) {
+    const std::string key = key_of(name);
+    if (key.empty()) return;
+    auto& list = lex.names_[key];
+    for (const auto& e : list) {
+      if (e.kind == entry.kind && e.index == entry.index) return;
+    }
+    list.push_back(entry);
+    lex.max_name_words_ = std::max(lex.max_name_words_, name_words(name).size());
+  };
+  for (std::size_t i = 0; i < lex.countries_.size(); ++i) {
+    const auto& c = lex.countries_[i];
+    add_name(c.name, {NameEntry::Kind::kCountry, i});
+    for (const auto& v : c.variants) add_name(v, {NameEntry::Kind::kCountry, i});
+    if (!c.adjective.empty()) lex.adjectives_.emplace(c.adjective, i);
+    for (const auto& d : c.demonyms) lex.demonyms_.emplace(utf8::to_lower(d), i);
+  }
+  for (std::size_t i = 0; i < lex.places_.size(); ++i) {
+    add_name(lex.places_[i].name, {NameEntry::Kind::kPlace, i});
+    for (const auto& v : lex.places_[i].variants) add_name(v, {NameEntry::Kind::kPlace, i});
+  }
+  for (std::size_t i = 0; i < lex.organizations_.size(); ++i) {
+    add_name(lex.organizations_[i].label, {NameEntry::Kind::kOrganization, i});
+    for (const auto& v : lex.organizations_[i].variants) add_name(v, {NameEntry::Kind::kOrganization, i});
+  }
+  return lex;
+}
+
+std::pair<std::size_t, std::vector<NameEntry>> Lexicon::match_name(const std::vector<std::string>& keys) const {
+  std::string key;
+  std::pair<std::size_t, std::vector<NameEntry>> best{0, {}};
+  for (std::size_t n = 0; n < keys.size() && n < max_name_words_; ++n) {
+    if (n > 0) key += ' ';
+    key += keys[n];
+    const auto it = names_.find(key);
+    if (it != names_.end()) best = {n + 1, it->second};
+  }
+  return best;
+}
+
+std::optional<std::size_t> Lexicon::country_by_adjective(std::string_view lower) const {
+  // "niederländischen" = stem + ending; also compounds "us-amerikanischen".
+  for (const auto ending : {"", "e", "en", "er", "es", "em"}) {
+    const std::string_view e(ending);
+    if (lower.size() <= e.size() || !lower.ends_with(e)) continue;
+    const std::string_view stem = lower.substr(0, lower.size() - e.size());
+    const auto it = adjectives_.find(std::string(stem));
+    if (it != adjectives_.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower) const {
+  const auto it = demonyms_.find(std::string(lower));
+  if (it != demonyms_.end()) return it->second;
+  for (const auto ending : {"n", "s"}) {
+    const std::string_view e(ending);
+    if (lower.ends_with(e)) {
+      const auto it2 = demonyms_.find(std::string(lower.substr(0, lower.size() - 1)));
+      if (it2 != demonyms_.end()) return it2->second;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Lexicon::country_by_iso(std::string_view iso) const {
+  const auto it = iso_.find(std::string(iso));
+  return it == iso_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+}
+
+std::optional<std::size_t> Lexicon::organization_by_label(std::string_view label) const {
+  const auto it = org_labels_.find(std::string(label));
+  return it == org_labels_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+}
+
+namespace {
+
+// Finds `lower` in `table` exactly, with an inflection ending, or as the last part of a compound
+// (the head at least `min_head` bytes); the longest head wins.
+template <class Map>
+std::optional<std::tuple<typename Map::const_iterator, std::string, std::string>> find_head(
+    const Map& table, std::string_view lower, std::size_t min_head) {
+  for (std::size_t i = 0; i == 0 || i + min_head <= lower.size(); ++i) {
+    if (i >= lower.size()) break;
+    if ((static_cast<unsigned char>(lower[i]) & 0xC0) == 0x80) continue;  // not a code-point start
+    // A compound's first part has at least three letters or ends in a hyphen ("be" + "amte" is
+    // no compound of "Amt").
+    if (i > 0 && i < 3 && lower[i - 1] != '-') continue;
+    const std::string_view tail = lower.substr(i);
+    for (const auto ending : kInflections) {
+      if (!tail.ends_with(ending)) continue;
+      const std::string_view base = tail.substr(0, tail.size() - ending.size());
+      if (base.size() < min_head && i > 0) continue;
+      if (base.empty()) continue;
+      const auto it = table.find(std::string(base));
+      if (it != table.end()) return std::make_tuple(it, std::string(lower.substr(0, i)), std::string(ending));
+    }
+  }
+  return std::nullopt;
+}
+
+// A compound's first part must be a word of its own ("Außen|ministerium", "Bundes|rat"), so that
+// "Apparat" is no "Rat" and "Auswahl" no "Wahl".
+bool plausible_prefix(std::string_view prefix, const Lexicon& lex) {
+  if (prefix.empty() || prefix.back() == '-') return true;
+  if (!lex.word_category(prefix).empty()) return false;
+  for (const auto linking : {"", "s", "es", "n", "en", "e"}) {
+    const std::string_view l(linking);
+    if (prefix.size() <= l.size() + 2 || !prefix.ends_with(l)) continue;
+    const std::string_view stem = prefix.substr(0, prefix.size() - l.size());
+    if (lex.is_dictionary_word(utf8::capitalize(stem)) || lex.is_dictionary_word(stem)) return true;
+  }
+  return false;
+}
+
+template <class Map>
+std::optional<Lexicon::HeadMatch> head_match(const Map& table, std::string_view lower, std::size_t min_head,
+                                             const Lexicon& lex) {
+  auto hit = find_head(table, lower, min_head);
+  if (!hit) return std::nullopt;
+  if (!plausible_prefix(std::get<1>(*hit), lex)) return std::nullopt;
+  return Lexicon::HeadMatch{std::move(std::get<1>(*hit)), std::move(std::get<2>(*hit)), std::get<0>(*hit)->second};
+}
+
+}  // namespace
+
+char guess_gender(std::string_view w) {
+  static constexpr std::string_view kFeminine[] = {"ung", "ion", "ei", "heit", "keit", "schaft", "tät", "ie",
+                                                    "ik", "ur", "anz", "enz", "e", "in", "ft", "nft"};
+  static constexpr std::string_view kNeuter[] = {"um", "ment", "o", "at", "tut", "amt", "ee", "en", "chen", "nis",
+                                                 "tum", "werk", "haus", "gericht"};
+  for (const auto e : kNeuter) {
+    if (w.ends_with(e) && !w.ends_with("armee") && !w.ends_with("senat")) return 'n';
+  }
+  for (const auto e : kFeminine) {
+    if (w.ends_with(e)) return 'f';
+  }
+  return 'm';
+}
+
+namespace {
+}  // namespace
+
+std::optional<Lexicon::TitleHit> Lexicon::title(std::string_view lower) const {
+  const auto hit = find_head(title_forms_, lower, 5);
+  if (!hit) return std::nullopt;
+  std::string prefix = std::get<1>(*hit);
+  if (!plausible_prefix(prefix, *this)) return std::nullopt;
+  return TitleHit{std::get<0>(*hit)->second.first, std::get<0>(*hit)->second.second, std::move(prefix)};
+}
+
+std::optional<Lexicon::HeadMatch> Lexicon::org_head(std::string_view lower) const {
+  return head_match(org_heads_, lower, 3, *this);
+}
+
+std::optional<Lexicon::HeadMatch> Lexicon::event_noun(std::string_view lower) const {
+  return head_match(event_heads_, lower, 4, *this);
+}
+
+std::optional<Lexicon::HeadMatch> Lexicon::agreement_noun(std::string_view lower) const {
+  return head_match(agreement_heads_, lower, 5, *this);
+}
+
+std::optional<Lexicon::HeadMatch> Lexicon::venue_head(std::string_view lower) const {
+  return head_match(venue_heads_, lower, 4, *this);
+}
+
+std::optional<std::pair<std::size_t, VerbRole>> Lexicon::verb(const std::vector<std::string_view>& lower) const {
+  std::string phrase;
+  std::optional<std::pair<std::size_t, VerbRole>> best;
+  for (std::size_t n = 0; n < lower.size() && n < max_verb_words_; ++n) {
+    if (n > 0) phrase += ' ';
+    phrase += lower[n];
+    const auto it = verbs_.find(phrase);
+    if (it != verbs_.end()) best = std::make_pair(n + 1, it->second);
+  }
+  return best;
+}
+
+std::string_view Lexicon::word_category(std::string_view lower) const {
+  const auto it = words_.find(std::string(lower));
+  return it == words_.end() ? std::string_view() : std::string_view(it->second.first);
+}
+
+std::optional<std::string> Lexicon::word_value(std::string_view category, std::string_view lower) const {
+  const auto it = word_values_.find(std::string(category) + '\t' + std::string(lower));
+  if (it == word_values_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::pair<std::size_t, std::string>> Lexicon::qualifier(const std::vector<std::string_view>& lower) const {
+  std::string phrase;
+  std::optional<std::pair<std::size_t, std::string>> best;
+  for (std::size_t n = 0; n < lower.size() && n < max_qualifier_words_; ++n) {
+    if (n > 0) phrase += ' ';
+    phrase += lower[n];
+    const auto it = qualifiers_.find(phrase);
+    if (it != qualifiers_.end()) best = std::make_pair(n + 1, it->second);
+  }
+  return best;
+}
+
+bool Lexicon::is(std::string_view category, std::string_view lower) const {
+  return word_keys_.count(std::string(category) + '\t' + match_key(lower)) > 0;
+}
+
+bool Lexicon::is_dictionary_word(std::string_view word) const { return Speller::instance().known(word); }
+
+}  // namespace reportkg::recognize

@@ -1,0 +1,188 @@
+// The language resources of data/<lang>/ (compiled in), loaded into lookup tables.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "base/result.hpp"
+
+namespace reportkg::recognize {
+
+struct Country {
+  std::string iso;
+  std::string name;
+  std::vector<std::string> variants;
+  std::string adjective;  ///< lower-case stem: "vietnamesisch"
+  std::vector<std::string> demonyms;
+};
+
+struct Place {
+  std::string name;
+  std::string kind;  ///< city, region
+  std::string iso;   ///< country, may be empty
+  std::vector<std::string> variants;
+};
+
+struct Organization {
+  std::string label;
+  std::vector<std::string> variants;
+  std::string parent;  ///< label of the parent organization, may be empty
+  std::string iso;
+};
+
+enum class TitleKind { kOffice, kRank, kHonorific, kRole };
+
+struct Title {
+  std::string masculine;
+  std::string feminine;
+  TitleKind kind = TitleKind::kOffice;
+  std::string organization;  ///< head noun of the implied organization (Minister → Ministerium)
+};
+
+enum class EventKind { kHappening, kProcess, kSpeech };
+
+struct EventNoun {
+  std::string head;
+  std::string cls;
+  EventKind kind = EventKind::kHappening;
+};
+
+enum class VerbRole { kSay, kOrganize, kParticipate, kMeet, kAdopt, kSign };
+
+/// Which gazetteer a name belongs to, and the index of the entry there.
+struct NameEntry {
+  enum class Kind { kCountry, kPlace, kOrganization } kind;
+  std::size_t index;
+};
+
+/// A hit of a multi-word phrase (verb phrase, qualifier) or name at a token position.
+struct PhraseHit {
+  std::size_t length = 0;  ///< in tokens
+  std::size_t value = 0;   ///< index into the list the phrase belongs to
+};
+
+class Lexicon {
+ public:
+  /// Loads the compiled-in resources of `lang`.
+  static Result<Lexicon> load(std::string_view lang);
+  /// Loads from {relative path, contents} pairs (as compiled in); for tests.
+  static Result<Lexicon> parse(const std::vector<std::pair<std::string_view, std::string_view>>& files,
+                               std::string_view lang);
+
+  const std::vector<Country>& countries() const { return countries_; }
+  const std::vector<Place>& places() const { return places_; }
+  const std::vector<Organization>& organizations() const { return organizations_; }
+  const std::vector<Title>& titles() const { return titles_; }
+
+  /// Longest gazetteer name (country, place, organization) starting at words[0], compared by
+  /// inflection-insensitive keys (see match_key). Returns the entries and the length in words.
+  std::pair<std::size_t, std::vector<NameEntry>> match_name(const std::vector<std::string>& keys) const;
+
+  /// The country whose adjective stem the lower-case word inflects ("niederländischen" → NL).
+  std::optional<std::size_t> country_by_adjective(std::string_view lower) const;
+  /// The country whose demonym the word is ("Niederländer").
+  std::optional<std::size_t> country_by_demonym(std::string_view lower) const;
+  std::optional<std::size_t> country_by_iso(std::string_view iso) const;
+  std::optional<std::size_t> organization_by_label(std::string_view label) const;
+
+  /// The title a lower-case word is (exactly, inflected, or as the last part of a compound), with
+  /// whether the word is the feminine form. Sets `compound_prefix` to the part before the title.
+  struct TitleHit {
+    std::size_t index;
+    bool feminine;
+    std::string prefix;  ///< "nato" for "nato-generalsekretär", "gesundheits" for "gesundheitsminister"
+  };
+  std::optional<TitleHit> title(std::string_view lower) const;
+
+  /// How a word matched a head noun: `prefix` + head + `ending` (all lower case), e.g.
+  /// "außenministeriums" = "außen" + "ministerium" + "s".
+  struct HeadMatch {
+    std::string prefix;
+    std::string ending;
+    std::size_t index = 0;  ///< entry in the table's list
+  };
+  /// Organization head noun (exact or last compound part); `index` into org_heads().
+  std::optional<HeadMatch> org_head(std::string_view lower) const;
+  /// Event noun (exact, inflected, or last compound part); `index` into events().
+  std::optional<HeadMatch> event_noun(std::string_view lower) const;
+  /// Agreement noun (exact, inflected, or last compound part); `index` into agreements().
+  std::optional<HeadMatch> agreement_noun(std::string_view lower) const;
+  /// Venue head noun (Palast, Palais, Zentrum, Hotel); `index` into venues().
+  std::optional<HeadMatch> venue_head(std::string_view lower) const;
+
+  struct OrgHead {
+    std::string head;
+    std::string kind;    ///< "body" or "assembly"
+    char gender = 'm';   ///< 'm', 'f', 'n'
+  };
+  struct AgreementNoun {
+    std::string head;
+    std::string cls;
+    char gender = 'n';
+  };
+  const std::vector<OrgHead>& org_heads() const { return org_heads_list_; }
+  const std::vector<EventNoun>& events() const { return events_; }
+  const std::vector<AgreementNoun>& agreements() const { return agreements_list_; }
+  /// Verb forms and phrases: longest match at the start of the lower-case words.
+  std::optional<std::pair<std::size_t, VerbRole>> verb(const std::vector<std::string_view>& lower) const;
+  /// Closed-class word category ("article", "preposition", ...), or empty.
+  std::string_view word_category(std::string_view lower) const;
+  /// Value of a word of a category ("number" "zwei" → "2"; "qualifier" "über" → "mehr als").
+  std::optional<std::string> word_value(std::string_view category, std::string_view lower) const;
+  /// True when the word, compared without inflection endings, is listed under `category`
+  /// ("distinct": "nächsten", "former": "ehemaligen", "delegation": "Delegationen").
+  bool is(std::string_view category, std::string_view lower) const;
+  /// Longest qualifier phrase at the start of the words → (length, normalized qualifier).
+  std::optional<std::pair<std::size_t, std::string>> qualifier(const std::vector<std::string_view>& lower) const;
+  const std::unordered_set<std::string>& abbreviations() const { return abbreviations_; }
+
+  /// True when hunspell knows the word (in any case) as a German word.
+  bool is_dictionary_word(std::string_view word) const;
+
+ private:
+  std::vector<Country> countries_;
+  std::vector<Place> places_;
+  std::vector<Organization> organizations_;
+  std::vector<Title> titles_;
+  std::vector<EventNoun> events_;
+  std::unordered_map<std::string, std::vector<NameEntry>> names_;  // key of whole name
+  std::size_t max_name_words_ = 0;
+  std::unordered_map<std::string, std::size_t> adjectives_;  // stem → country
+  std::unordered_map<std::string, std::size_t> demonyms_;
+  std::unordered_map<std::string, std::size_t> iso_;
+  std::unordered_map<std::string, std::size_t> org_labels_;
+  std::unordered_map<std::string, std::pair<std::size_t, bool>> title_forms_;  // lower form → title, fem
+  std::vector<OrgHead> org_heads_list_;
+  std::vector<AgreementNoun> agreements_list_;
+  std::unordered_map<std::string, std::size_t> org_heads_;
+  std::unordered_map<std::string, std::size_t> event_heads_;
+  std::unordered_map<std::string, std::size_t> agreement_heads_;
+  std::unordered_map<std::string, std::size_t> venue_heads_;
+  std::map<std::string, VerbRole> verbs_;  // lower phrase (words joined by ' ')
+  std::size_t max_verb_words_ = 1;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> words_;  // word → category, value
+  std::map<std::string, std::string> qualifiers_;
+  std::size_t max_qualifier_words_ = 1;
+  std::unordered_set<std::string> abbreviations_;
+  std::unordered_map<std::string, std::string> word_values_;  // category + '\t' + word → value
+  std::unordered_set<std::string> word_keys_;                   // category + '\t' + match_key(word)
+};
+
+/// The inflection-insensitive key of a lower-case word: German case and number endings are
+/// stripped repeatedly while at least three letters remain ("nationen", "nation" → "natio").
+std::string match_key(std::string_view lower);
+
+/// Grammatical gender of a German noun guessed from its ending ('f', 'n' or 'm'), for nouns that
+/// no resource lists.
+char guess_gender(std::string_view lower);
+
+/// Splits a name into the words the tokenizer would produce (spaces separate; hyphens join).
+std::vector<std::string> name_words(std::string_view name);
+
+}  // namespace reportkg::recognize

@@ -1,0 +1,1008 @@
+#include "recognize/recognizer.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "base/utf8.hpp"
+
+namespace reportkg::recognize {
+
+const char* type_name(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "Person";
+    case EntityType::kOrganization: return "Organization";
+    case EntityType::kCountry: return "Country";
+    case EntityType::kPlace: return "Place";
+    case EntityType::kEvent: return "Event";
+    case EntityType::kAgreement: return "Agreement";
+  }
+  return "";
+}
+
+namespace {
+
+using text::TokenKind;
+
+constexpr std::string_view kAdjectiveEndings[] = {"en", "er", "es", "em", "e"};
+
+// The strong nominative singular of an adjective for a noun of `gender` ("ständigen", 'm' →
+// "ständiger"); `capital` keeps a capital initial.
+std::string nominative_adjective(std::string_view word, char gender) {
+  std::string w(word);
+  for (const auto e : kAdjectiveEndings) {
+    if (w.size() > e.size() + 2 && w.ends_with(e)) {
+      w.resize(w.size() - e.size());
+      break;
+    }
+  }
+  return w + (gender == 'f' ? "e" : gender == 'n' ? "es" : "er");
+}
+
+bool ends_like_adjective(std::string_view lower) {
+  if (lower.size() < 4) return false;
+  return std::any_of(std::begin(kAdjectiveEndings), std::end(kAdjectiveEndings),
+                     [&](std::string_view e) { return lower.ends_with(e); });
+}
+
+class Recognizer {
+ public:
+  Recognizer(const text::Text& text, const Lexicon& lex)
+      : t_(text),
+        lex_(lex),
+        owner_(text.tokens.size(), -1),
+        prefix_owner_(text.tokens.size(), -1),
+        title_owner_(text.tokens.size(), -1),
+        in_quote_(text.tokens.size(), false) {}
+
+  Recognized run() {
+    mark_quotes();
+    find_verbs();
+    for (std::uint32_t s = 0; s < t_.sentences.size(); ++s) {
+      const auto& sent = t_.sentences[s];
+      find_names(sent);
+      find_organizations(sent);
+      find_agreements(sent);
+      find_events(sent);
+      find_venues(sent);
+      find_titles(sent);
+      find_persons(sent);
+      find_meetings(sent);
+      find_quantities(sent);
+    }
+    find_partial_names();
+    return std::move(out_);
+  }
+
+ private:
+  // ---- token helpers -------------------------------------------------------------------------
+  std::size_t size() const { return t_.tokens.size(); }
+  const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
+  bool is_word(std::size_t i) const { return i < size() && tok(i).kind == TokenKind::kWord; }
+  bool is_cap(std::size_t i) const { return is_word(i) && tok(i).upper; }
+  std::string_view lower(std::size_t i) const { return tok(i).lower; }
+  std::string_view str(std::size_t i) const { return t_.str(i); }
+  std::string_view category(std::size_t i) const { return is_word(i) ? lex_.word_category(lower(i)) : std::string_view(); }
+  bool is_function_word(std::size_t i) const {
+    const auto c = category(i);
+    return c == "article" || c == "preposition" || c == "conjunction" || c == "pronoun" || c == "possessive";
+  }
+  bool is_article(std::size_t i) const { return category(i) == "article" || category(i) == "possessive"; }
+  bool is_punct(std::size_t i, std::string_view p) const {
+    return i < size() && tok(i).kind == TokenKind::kPunct && str(i) == p;
+  }
+  bool sentence_start(std::size_t i) const {
+    const auto& s = t_.sentences[tok(i).sentence];
+    std::size_t k = s.first;
+    while (k < i && tok(k).kind != TokenKind::kWord && tok(k).kind != TokenKind::kNumber) ++k;
+    return k == i;
+  }
+  bool all_caps(std::size_t i) const {
+    const std::string_view s = str(i);
+    int letters = 0;
+    for (const char c : s) {
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') ++letters;
+    }
+    return letters >= 2;
+  }
+  // A lower-case attributive adjective ("ständige", "stellvertretenden").
+  bool is_adjective(std::size_t i) const {
+    if (!is_word(i) || is_function_word(i)) return false;
+    if (tok(i).upper && !sentence_start(i)) return false;
+    const auto c = category(i);
+    if (!c.empty() && c != "ordinal") return false;
+    return ends_like_adjective(lower(i));
+  }
+  // A capitalized adjective inside a name ("Ständigen Ausschusses", "Gemeinsame Erklärung").
+  bool is_name_adjective(std::size_t i) const {
+    if (!is_cap(i) || is_function_word(i) || !ends_like_adjective(lower(i))) return false;
+    if (owner_[i] >= 0 || title_owner_[i] >= 0) return false;
+    if (lex_.title(lower(i)) || lex_.org_head(lower(i)) || lex_.event_noun(lower(i))) return false;
+    return lex_.is_dictionary_word(lower(i));
+  }
+
+  Mention& add_mention(EntityType type, std::uint32_t first, std::uint32_t last, std::string name) {
+    Mention m;
+    m.type = type;
+    m.first = first;
+    m.last = last;
+    m.begin = tok(first).begin;
+    m.end = tok(last - 1).end;
+    m.name = std::move(name);
+    m.in_quote = in_quote_[first];
+    const int index = static_cast<int>(out_.mentions.size());
+    for (std::uint32_t k = first; k < last; ++k) owner_[k] = index;
+    out_.mentions.push_back(std::move(m));
+    return out_.mentions.back();
+  }
+
+  const Mention* mention_at(std::size_t i) const {
+    return i < size() && owner_[i] >= 0 ? &out_.mentions[static_cast<std::size_t>(owner_[i])] : nullptr;
+  }
+  bool owned_by(std::size_t i, EntityType type) const {
+    const Mention* m = mention_at(i);
+    return m && m->type == type;
+  }
+
+  // Text of tokens [first, last) with the original spacing.
+  std::string span(std::size_t first, std::size_t last) const { return std::string(t_.span(first, last)); }
+
+  // The word with its inflection ending removed, keeping the written case.
+  std::string without_ending(std::size_t i, std::string_view ending) const {
+    const std::string_view s = str(i);
+    return std::string(s.substr(0, s.size() - ending.size()));
+  }
+
+  // ---- quotes and verbs ----------------------------------------------------------------------
+  void mark_quotes() {
+    // Pair opening and closing marks within a paragraph; unpaired marks are ignored.
+    std::vector<std::size_t> open;
+    std::uint32_t paragraph = 0;
+    for (std::size_t i = 0; i < size(); ++i) {
+      const std::uint32_t p = t_.sentences[tok(i).sentence].paragraph;
+      if (p != paragraph) {
+        open.clear();
+        paragraph = p;
+      }
+      if (tok(i).kind == TokenKind::kOpenQuote) {
+        open.push_back(i);
+      } else if (tok(i).kind == TokenKind::kCloseQuote && !open.empty()) {
+        const std::size_t o = open.back();
+        open.pop_back();
+        if (i > o + 1) {
+          out_.quotes.push_back(QuoteMention{static_cast<std::uint32_t>(o), static_cast<std::uint32_t>(i)});
+          for (std::size_t k = o + 1; k < i; ++k) in_quote_[k] = true;
+        }
+      }
+    }
+    std::sort(out_.quotes.begin(), out_.quotes.end(),
+              [](const QuoteMention& a, const QuoteMention& b) { return a.open < b.open; });
+  }
+
+  void find_verbs() {
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < size(); ++i) {
+      if (!is_word(i) || in_quote_[i]) continue;
+      words.clear();
+      for (std::size_t k = i; k < size() && k < i + 4 && tok(k).sentence == tok(i).sentence && is_word(k); ++k) {
+        words.push_back(lower(k));
+      }
+      if (const auto v = lex_.verb(words)) {
+        out_.verbs.push_back(VerbMention{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + v->first), v->second});
+        i += v->first - 1;
+      }
+    }
+  }
+  bool in_verb_phrase(std::size_t i) const {
+    return std::any_of(out_.verbs.begin(), out_.verbs.end(),
+                       [&](const VerbMention& v) { return v.last - v.first > 1 && i >= v.first && i < v.last; });
+  }
+
+  // ---- gazetteer names -----------------------------------------------------------------------
+  void add_name_mention(const NameEntry& e, std::uint32_t first, std::uint32_t last) {
+    switch (e.kind) {
+      case NameEntry::Kind::kCountry: {
+        const auto& c = lex_.countries()[e.index];
+        add_mention(EntityType::kCountry, first, last, c.name).key = c.iso;
+        break;
+      }
+      case NameEntry::Kind::kPlace: {
+        const auto& p = lex_.places()[e.index];
+        add_mention(EntityType::kPlace, first, last, p.name).key = p.name;
+        break;
+      }
+      case NameEntry::Kind::kOrganization: {
+        const auto& o = lex_.organizations()[e.index];
+        add_mention(EntityType::kOrganization, first, last, o.label).key = o.label;
+        break;
+      }
+    }
+  }
+
+  static const NameEntry& preferred(const std::vector<NameEntry>& entries) {
+    // A name that is a country and a city (Singapur, Luxemburg) is the country.
+    for (const auto& e : entries) {
+      if (e.kind == NameEntry::Kind::kCountry) return e;
+    }
+    for (const auto& e : entries) {
+      if (e.kind == NameEntry::Kind::kOrganization) return e;
+    }
+    return entries.front();
+  }
+
+  void find_names(const text::Sentence& sent) {
+    for (std::uint32_t i = sent.first; i < sent.last; ++i) {
+      if (!is_word(i) || owner_[i] >= 0) continue;
+      if (is_cap(i) || all_caps(i)) {
+        std::vector<std::string> keys;
+        for (std::uint32_t k = i; k < sent.last && is_word(k) && keys.size() < 12; ++k) {
+          keys.push_back(match_key(lower(k)));
+        }
+        const auto [len, entries] = lex_.match_name(keys);
+        // Names are capitalized: a single lower-case or mixed word must match as written.
+        const bool ok = len > 0 && (len > 1 || is_cap(i)) && is_cap(i + len - 1) &&
+                        !(len == 1 && str(i).size() <= 3 && !all_caps(i));
+        if (ok) {
+          add_name_mention(preferred(entries), i, i + static_cast<std::uint32_t>(len));
+          i += static_cast<std::uint32_t>(len) - 1;
+          continue;
+        }
+        // Compound with a name as first part: "NATO-Gipfel", "US-Präsident", "Hanoi-Übereinkommen".
+        const std::string_view s = str(i);
+        const auto hyphen = s.find('-');
+        if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < s.size()) {
+          const std::string prefix(s.substr(0, hyphen));
+          const auto [plen, pentries] = lex_.match_name({match_key(utf8::to_lower(prefix))});
+          if (plen == 1 && utf8::starts_upper(prefix)) {
+            const int before = static_cast<int>(out_.mentions.size());
+            add_name_mention(preferred(pentries), i, i + 1);
+            Mention& m = out_.mentions.back();
+            m.end = m.begin + static_cast<std::uint32_t>(hyphen);
+            owner_[i] = -1;
+            prefix_owner_[i] = before;
+            continue;
+          }
+        }
+        // A demonym ("Niederländer") names the country.
+        if (const auto c = lex_.country_by_demonym(lower(i))) {
+          Mention& m = add_mention(EntityType::kCountry, i, i + 1, lex_.countries()[*c].name);
+          m.key = lex_.countries()[*c].iso;
+          m.adjective = true;
+          continue;
+        }
+        // A city adjective ("Genfer") names the city.
+        if (lower(i).ends_with("er") && lower(i).size() > 4) {
+          const std::string stem = match_key(std::string(lower(i).substr(0, lower(i).size() - 2)));
+          const auto [clen, centries] = lex_.match_name({stem});
+          if (clen == 1 && centries.front().kind == NameEntry::Kind::kPlace) {
+            const auto& p = lex_.places()[centries.front().index];
+            Mention& m = add_mention(EntityType::kPlace, i, i + 1, p.name);
+            m.key = p.name;
+            m.adjective = true;
+            continue;
+          }
+        }
+      }
+      // A country adjective ("niederländische", "US-amerikanischen").
+      if (!is_cap(i) || sentence_start(i)) {
+        if (const auto c = lex_.country_by_adjective(lower(i))) {
+          Mention& m = add_mention(EntityType::kCountry, i, i + 1, lex_.countries()[*c].name);
+          m.key = lex_.countries()[*c].iso;
+          m.adjective = true;
+        }
+      }
+    }
+  }
+
+  // ---- organizations by pattern ---------------------------------------------------------------
+  // "für" + noun phrase ("für öffentliche Sicherheit", "für Drogen- und Verbrechensbekämpfung",
+  // "für Europa und auswärtige Angelegenheiten"): returns one past its end, or `i`.
+  std::uint32_t fuer_phrase(std::uint32_t i, std::uint32_t end) const {
+    if (!(is_word(i) && lower(i) == "für")) return i;
+    std::uint32_t k = i + 1;
+    std::uint32_t last_noun = i;
+    while (k < end) {
+      if (is_adjective(k) && !owned_by(k, EntityType::kCountry)) {
+        ++k;
+      } else if (is_cap(k) && !is_function_word(k) && title_owner_[k] < 0 &&
+                 (owner_[k] < 0 || owned_by(k, EntityType::kPlace) || owned_by(k, EntityType::kCountry))) {
+        last_noun = ++k;
+        // "Drogen- und Verbrechensbekämpfung", "Europa und auswärtige Angelegenheiten"
+        if (k + 1 < end && is_word(k) && lower(k) == "und" &&
+            (str(k - 1).ends_with("-") || (is_adjective(k + 1) || is_cap(k + 1)))) {
+          if (str(k - 1).ends_with("-") || owned_by(k - 1, EntityType::kPlace) || owned_by(k - 1, EntityType::kCountry)) {
+            ++k;
+            continue;
+          }
+        }
+        break;
+      } else {
+        break;
+      }
+    }
+    return last_noun > i ? last_noun : i;
+  }
+
+  // The organization mention (pattern or gazetteer) that starts at k after an optional article
+  // and adjectives; -1 if none.
+  int genitive_mention_at(std::uint32_t k, std::uint32_t end, std::uint32_t* after) const {
+    if (!(k < end && is_word(k) && (lower(k) == "des" || lower(k) == "der"))) return -1;
+    ++k;
+    while (k < end && (is_adjective(k) || owned_by(k, EntityType::kCountry)) && !(mention_at(k) && !mention_at(k)->adjective)) ++k;
+    if (k < end && owner_[k] >= 0) {
+      const Mention& m = out_.mentions[static_cast<std::size_t>(owner_[k])];
+      if (m.first == k || k > m.first) {
+        *after = m.last;
+        return owner_[k];
+      }
+    }
+    return -1;
+  }
+
+  void find_organizations(const text::Sentence& sent) {
+    // Right to left, so that a genitive complement is known before the noun it completes.
+    for (std::uint32_t i = sent.last; i-- > sent.first;) {
+      if (!is_cap(i) || owner_[i] >= 0 || in_quote_[i]) continue;
+      const auto head = lex_.org_head(lower(i));
+      if (!head) continue;
+      const auto& info = lex_.org_heads()[head->index];
+      if (head->ending == "en" || head->ending == "n") continue;  // a plural: not one organization
+      if (head->prefix.size() > 0 && head->prefix.back() == '-' && prefix_owner_[i] < 0 &&
+          head->prefix.size() < 3) {
+        continue;
+      }
+      // An assembly held on a date is an event ("auf der 78. Weltgesundheitsversammlung").
+      if (info.kind == "assembly" && is_event_context(i)) continue;
+
+      std::uint32_t first = i;
+      std::uint32_t last = i + 1;
+      std::string name = without_ending(i, head->ending);
+      const char gender = info.gender;
+      std::vector<std::string> adjectives;
+      int country = -1;
+      // Capitalized adjectives belong to the name; a country adjective before it too
+      // ("des vietnamesischen Außenministeriums" → "Vietnamesisches Außenministerium").
+      for (std::uint32_t k = i; k > sent.first;) {
+        --k;
+        if (is_name_adjective(k) && !sentence_start(k)) {
+          adjectives.insert(adjectives.begin(), nominative_adjective(str(k), gender));
+          first = k;
+        } else if (owned_by(k, EntityType::kCountry) && mention_at(k)->adjective && !is_cap(k) &&
+                   !lower(k).ends_with("er")) {
+          country = owner_[k];
+          adjectives.insert(adjectives.begin(), utf8::capitalize(nominative_adjective(str(k), gender)));
+          break;
+        } else {
+          break;
+        }
+      }
+      // Complements: "für ...", a country in the genitive ("Chinas"), "des/der" + organization.
+      std::uint32_t k = fuer_phrase(last, sent.last);
+      const bool has_fuer = k > last;
+      if (has_fuer) {
+        name += " " + span(last, k);
+        last = k;
+      }
+      int parent = -1;
+      if (!has_fuer && owned_by(last, EntityType::kCountry) && !mention_at(last)->adjective &&
+          str(last).ends_with("s")) {
+        country = owner_[last];
+        name += " " + span(last, last + 1);
+        ++last;
+      } else {
+        std::uint32_t after = 0;
+        const int g = genitive_mention_at(last, sent.last, &after);
+        if (g >= 0) {
+          const Mention& gm = out_.mentions[static_cast<std::size_t>(g)];
+          if (gm.type == EntityType::kOrganization) {
+            parent = g;
+            // A body without a name of its own is named by what it belongs to
+            // ("Zentralkomitee der Kommunistischen Partei Chinas"); a named one is not
+            // ("Abteilung für Vertragsangelegenheiten des Büros ...").
+            if (!has_fuer && head->prefix.empty()) {
+              name += " " + span(last, after);
+              last = after;
+            }
+          } else if (gm.type == EntityType::kCountry && !gm.adjective && !has_fuer) {
+            country = g;
+            name += " " + span(last, after);
+            last = after;
+          }
+        }
+      }
+      std::string full;
+      for (const auto& a : adjectives) full += a + " ";
+      full += name;
+      // A bare head with an article ("das Gremium", "der Versammlung") refers back.
+      // A bare head ("das Gremium", "jeder Organisation") names no organization of its own: it
+      // refers back to one, or to none.
+      const bool bare = adjectives.empty() && !has_fuer && last == i + 1 && head->prefix.empty() && parent < 0;
+      const int index = static_cast<int>(out_.mentions.size());
+      Mention& m = add_mention(EntityType::kOrganization, first, last, full);
+      m.reference = bare;
+      m.parent = parent;
+      if (country >= 0) m.qualifier = out_.mentions[static_cast<std::size_t>(country)].key;
+      // "(WHO)": an abbreviation in parentheses.
+      if (is_punct(last, "(") && is_word(last + 1) && all_caps(last + 1) && is_punct(last + 2, ")")) {
+        out_.mentions[static_cast<std::size_t>(index)].abbreviation = std::string(str(last + 1));
+      }
+      i = first;
+    }
+    // Abbreviations in parentheses after gazetteer names too: "Weltgesundheitsorganisation (WHO)".
+    for (std::uint32_t i = sent.first; i + 2 < sent.last; ++i) {
+      if (is_punct(i, "(") && is_word(i + 1) && all_caps(i + 1) && is_punct(i + 2, ")") && i > sent.first &&
+          owned_by(i - 1, EntityType::kOrganization)) {
+        Mention& m = out_.mentions[static_cast<std::size_t>(owner_[i - 1])];
+        if (m.abbreviation.empty()) m.abbreviation = std::string(str(i + 1));
+        if (owner_[i + 1] < 0) {
+          Mention& a = add_mention(EntityType::kOrganization, i + 1, i + 2, std::string(str(i + 1)));
+          a.reference = true;
+        }
+      }
+    }
+  }
+
+  // "auf/an/bei/während der" + [ordinal] + the noun, or an ordinal before it: an event.
+  bool is_event_context(std::uint32_t i) const {
+    std::uint32_t k = i;
+    while (k > 0 && (tok(k - 1).ordinal || is_adjective(k - 1))) {
+      if (tok(k - 1).ordinal) return true;
+      --k;
+    }
+    if (k >= 2 && is_article(k - 1)) {
+      const auto p = lower(k - 2);
+      return p == "auf" || p == "bei" || p == "während" || p == "nach" || p == "vor";
+    }
+    return false;
+  }
+
+  // ---- agreements ---------------------------------------------------------------------------
+  void find_agreements(const text::Sentence& sent) {
+    for (std::uint32_t i = sent.first; i < sent.last; ++i) {
+      if (!is_word(i) || owner_[i] >= 0) continue;
+      // "-Übereinkommens" after a name written apart ("Hanoi -Übereinkommens").
+      std::string_view word = lower(i);
+      const bool detached = word.starts_with("-");
+      if (detached) word.remove_prefix(1);
+      if (!(is_cap(i) || detached)) continue;
+      const auto head = lex_.agreement_noun(word);
+      if (!head) continue;
+      const auto& info = lex_.agreements()[head->index];
+      std::uint32_t first = i;
+      std::uint32_t last = i + 1;
+      std::string written = without_ending(i, head->ending);
+      if (detached) written.erase(0, 1);
+      std::string qualifier;
+      std::string name;
+      if (detached && i > sent.first && owner_[i - 1] >= 0 && tok(i).begin > tok(i - 1).end) {
+        const Mention& pm = *mention_at(i - 1);
+        qualifier = pm.name;
+        name = pm.name + "-" + written;
+        first = pm.first;
+      } else if (prefix_owner_[i] >= 0) {
+        qualifier = out_.mentions[static_cast<std::size_t>(prefix_owner_[i])].name;
+        name = written;
+      } else {
+        name = written;
+        if (!head->prefix.empty()) qualifier = head->prefix;  // "Pandemieabkommen", "Gipfelerklärung"
+      }
+      // Capitalized adjectives before: "Gemeinsame Erklärung".
+      std::string adjectives;
+      for (std::uint32_t k = first; k > sent.first && is_name_adjective(k - 1) && !sentence_start(k - 1);) {
+        --k;
+        adjectives = nominative_adjective(str(k), info.gender) + " " + adjectives;
+        first = k;
+      }
+      if (!adjectives.empty()) {
+        name = adjectives + name;
+        if (qualifier.empty()) qualifier = utf8::to_lower(adjectives);
+      }
+      // "von Hanoi", "von Den Haag": the place or organization it is named after.
+      if (last + 1 < sent.last && is_word(last) && lower(last) == "von" && mention_at(last + 1) &&
+          mention_at(last + 1)->first == last + 1 && !mention_at(last + 1)->adjective &&
+          mention_at(last + 1)->type != EntityType::kPerson) {
+        const Mention& vm = *mention_at(last + 1);
+        qualifier = vm.name;
+        name += " von " + vm.name;
+        last = vm.last;
+      }
+      const bool plural = head->ending == "en" || (head->ending == "e" && !written.ends_with("e"));
+      const bool reference = qualifier.empty();
+      if (reference && plural) continue;  // "in ihren Erklärungen": not one agreement
+      // Drop the prefix mention a detached name already owned: the agreement spans both.
+      for (std::uint32_t k = first; k < last; ++k) {
+        if (owner_[k] >= 0 && mention_at(k)->type != EntityType::kAgreement) drop(owner_[k]);
+      }
+      Mention& m = add_mention(EntityType::kAgreement, first, last, name);
+      m.cls = info.cls;
+      m.qualifier = utf8::to_lower(qualifier);
+      m.reference = reference;
+      i = last - 1;
+    }
+  }
+
+  void drop(int index) {
+    Mention& m = out_.mentions[static_cast<std::size_t>(index)];
+    for (std::uint32_t k = m.first; k < m.last; ++k) {
+      if (owner_[k] == index) owner_[k] = -1;
+    }
+    m.last = m.first;  // an empty range marks a dropped mention
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+  void find_events(const text::Sentence& sent) {
+    for (std::uint32_t i = sent.first; i < sent.last; ++i) {
+      if (!is_cap(i) || owner_[i] >= 0 || in_verb_phrase(i)) continue;
+      const auto head = lex_.event_noun(lower(i));
+      std::optional<Lexicon::HeadMatch> assembly;
+      if (!head) {
+        // An assembly in an event context ("auf der 78. Weltgesundheitsversammlung").
+        const auto oh = lex_.org_head(lower(i));
+        if (!oh || lex_.org_heads()[oh->index].kind != "assembly" || !is_event_context(i)) continue;
+        assembly = oh;
+      }
+      const auto& h = head ? *head : *assembly;
+      // A process ("Aushandlung", "Inkrafttreten", "Verhandlungen") is an event only where the
+      // text says of what ("des Übereinkommens") or how long ("drei Jahre Verhandlungen").
+      if (head && lex_.events()[head->index].kind == EventKind::kProcess && !process_anchored(i, sent)) continue;
+      // "Zeremonie zur Unterzeichnung": the noun after "zur" describes the event before it.
+      if (i >= sent.first + 2 && (lower(i - 1) == "zur" || lower(i - 1) == "zum") &&
+          owned_by(i - 2, EntityType::kEvent)) {
+        continue;
+      }
+      std::uint32_t first = i;
+      std::string name = without_ending(i, h.ending);
+      if (i > sent.first && tok(i - 1).ordinal) {
+        first = i - 1;
+        name = std::string(str(i - 1)) + " " + name;
+      }
+      Mention& m = add_mention(EntityType::kEvent, first, i + 1, name);
+      if (head) {
+        const auto& info = lex_.events()[head->index];
+        m.cls = info.cls;
+        m.event_kind = info.kind;
+      } else {
+        m.cls = "assembly";
+      }
+      m.plural = h.ending == "en" || h.ending == "n" || (h.ending == "e" && lower(i).ends_with("che"));
+      if (h.prefix.empty() && i > sent.first && is_article(i - 1) && !m.plural) m.reference = true;
+      if (i > sent.first && is_adjective(i - 1) && lex_.is("distinct", lower(i - 1))) {
+        m.distinct = true;
+        m.reference = false;
+      }
+      m.qualifier = h.prefix;
+    }
+  }
+
+  bool process_anchored(std::uint32_t i, const text::Sentence& sent) const {
+    if (i > sent.first && is_word(i - 1) && lex_.is("unit", lower(i - 1))) return true;
+    if (prefix_owner_[i] >= 0 || str(i).find_first_of("0123456789") != std::string_view::npos) return true;
+    if (i + 2 < sent.last && (lower(i + 1) == "des" || lower(i + 1) == "der")) {
+      for (std::uint32_t k = i + 2; k < sent.last && k < i + 5; ++k) {
+        if (owned_by(k, EntityType::kAgreement)) return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- venues ("im World Forum", "im Palast Huis ten Bosch", "im Präsidentenpalast") -----------
+  void find_venues(const text::Sentence& sent) {
+    for (std::uint32_t i = sent.first; i + 1 < sent.last; ++i) {
+      if (!(is_word(i) && (lower(i) == "im" || lower(i) == "ins" || lower(i) == "am"))) continue;
+      std::uint32_t k = i + 1;
+      std::string prefix_city;
+      if (owned_by(k, EntityType::kPlace) && mention_at(k)->adjective) ++k;  // "im Genfer Palais"
+      if (!is_cap(k) || owner_[k] >= 0 || in_quote_[k]) continue;
+      const auto venue = lex_.venue_head(lower(k));
+      std::uint32_t last = k;
+      if (venue) {
+        last = k + 1;
+        // "Palast Huis ten Bosch", "Palais des Nations": a proper name after the head noun.
+        std::uint32_t n = last;
+        while (n < sent.last && ((is_cap(n) && owner_[n] < 0 && !lex_.is_dictionary_word(lower(n))) ||
+                                 (is_word(n) && category(n) == "particle" && is_cap(n + 1)) ||
+                                 (is_word(n) && (lower(n) == "des" || lower(n) == "de") && is_cap(n + 1) &&
+                                  !lex_.is_dictionary_word(lower(n + 1))))) {
+          ++n;
+        }
+        last = n;
+      } else {
+        // Words that are no German words ("World Forum"): a proper name of a place.
+        std::uint32_t n = k;
+        bool foreign = false;
+        while (n < sent.last && is_cap(n) && owner_[n] < 0 && !is_function_word(n)) {
+          foreign = foreign || !lex_.is_dictionary_word(str(n));
+          ++n;
+        }
+        if (!foreign || n - k < 2 || lex_.event_noun(lower(n - 1)) || lex_.title(lower(k))) continue;
+        last = n;
+      }
+      if (last <= k) continue;
+      std::string name = span(k, last);
+      if (venue && last == k + 1) name = without_ending(k, venue->ending);
+      Mention& m = add_mention(EntityType::kPlace, k, last, name);
+      m.key.clear();
+    }
+  }
+
+  // ---- titles -------------------------------------------------------------------------------
+  void find_titles(const text::Sentence& sent) {
+    for (std::uint32_t i = sent.first; i < sent.last; ++i) {
+      if (!is_cap(i) || owner_[i] >= 0 || in_quote_[i]) continue;
+      std::string_view w = lower(i);
+      const bool abbreviated = is_punct(i + 1, ".") && tok(i + 1).begin == tok(i).end;
+      std::string with_dot;
+      if (abbreviated) {
+        with_dot = std::string(w) + ".";
+        w = with_dot;
+      }
+      auto hit = lex_.title(w);
+      if (!hit && abbreviated) hit = lex_.title(lower(i));
+      if (!hit) continue;
+      const Title& title = lex_.titles()[hit->index];
+      TitleMention tm;
+      tm.head = i;
+      tm.first = i;
+      tm.last = abbreviated && title.kind == TitleKind::kHonorific ? i + 2 : i + 1;
+      tm.title = hit->index;
+      tm.kind = title.kind;
+      // Adjectival nouns ("Vorsitzende") are feminine only after a feminine article.
+      const bool adjectival = title.feminine + "r" == title.masculine;
+      tm.feminine = hit->feminine && !(adjectival && !(i > sent.first && (lower(i - 1) == "die" || lower(i - 1) == "eine")));
+      std::string head = tm.feminine ? title.feminine : title.masculine;
+      // Written prefix of a compound: "NATO-" (an entity: kept apart), "Gesundheits" (kept).
+      std::string prefix;
+      if (prefix_owner_[i] >= 0) {
+        const Mention& pm = out_.mentions[static_cast<std::size_t>(prefix_owner_[i])];
+        if (pm.type == EntityType::kOrganization) tm.organization = prefix_owner_[i];
+        if (pm.type == EntityType::kCountry) tm.country = prefix_owner_[i];
+      } else if (!hit->prefix.empty()) {
+        prefix = std::string(str(i).substr(0, hit->prefix.size()));
+        head = utf8::to_lower(head);
+        if (prefix.back() == '-') head = utf8::capitalize(head);
+      }
+      // The plural ("zwei Ko-Vorsitzenden:") names several people.
+      tm.plural = (w.ends_with("en") && !utf8::to_lower(head).ends_with("en") &&
+                   i > sent.first && (tok(i - 1).kind == TokenKind::kNumber || category(i - 1) == "number"));
+      // Adjectives before: "der ständige stellvertretende", "der frühere niederländische".
+      std::string adjectives;
+      const char gender = tm.feminine ? 'f' : 'm';
+      for (std::uint32_t k = i; k > sent.first;) {
+        --k;
+        if (owned_by(k, EntityType::kCountry) && mention_at(k)->adjective && !is_cap(k)) {
+          if (tm.country < 0) tm.country = owner_[k];
+          tm.first = k;
+        } else if (is_adjective(k) && owner_[k] < 0) {
+          if (lex_.is("former", lower(k))) tm.former = true;
+          adjectives = nominative_adjective(lower(k), gender) + " " + adjectives;
+          tm.first = k;
+        } else {
+          break;
+        }
+      }
+      std::string text = adjectives + prefix + head;
+      // Complements: "für ..." and an organization in the genitive.
+      std::uint32_t last = tm.last;
+      if (title.kind != TitleKind::kHonorific) {
+        const std::uint32_t f = fuer_phrase(last, sent.last);
+        if (f > last) {
+          text += " " + span(last, f);
+          last = f;
+        }
+        std::uint32_t after = 0;
+        const int g = genitive_mention_at(last, sent.last, &after);
+        if (g >= 0) {
+          const Mention& gm = out_.mentions[static_cast<std::size_t>(g)];
+          if (gm.type == EntityType::kOrganization || (gm.type == EntityType::kEvent && gm.cls == "assembly")) {
+            if (gm.type == EntityType::kEvent) {
+              // "Präsident der Weltgesundheitsversammlung": the assembly as a body.
+              out_.mentions[static_cast<std::size_t>(g)].type = EntityType::kOrganization;
+              out_.mentions[static_cast<std::size_t>(g)].reference = false;
+            }
+            tm.organization = g;
+            text += " " + span(last, after);
+            last = after;
+          } else if (gm.type == EntityType::kCountry && !gm.adjective) {
+            tm.country = g;
+          }
+        } else if (owned_by(last, EntityType::kCountry) && !mention_at(last)->adjective && str(last).ends_with("s")) {
+          tm.country = owner_[last];  // "Außenminister Frankreichs"
+          last = mention_at(last)->last;
+        }
+      }
+      tm.last = last;
+      tm.text = text;
+      const int index = static_cast<int>(out_.titles.size());
+      for (std::uint32_t k = tm.first; k < tm.last; ++k) {
+        if (owner_[k] < 0) title_owner_[k] = index;
+      }
+      out_.titles.push_back(std::move(tm));
+      i = last - 1;
+    }
+  }
+
+  // ---- persons ------------------------------------------------------------------------------
+  // A run of name words starting at i: capitalized words that are no other mention, with name
+  // particles inside ("Ursula von der Leyen", "Huis ten Bosch" is a venue and owned already).
+  std::uint32_t name_run(std::uint32_t i, std::uint32_t end, bool absorb_places) const {
+    std::uint32_t k = i;
+    while (k < end) {
+      if (is_cap(k) && title_owner_[k] < 0 && !in_quote_[k] && !is_function_word(k) &&
+          (owner_[k] < 0 || (absorb_places && k > i && owned_by(k, EntityType::kPlace) &&
+                             mention_at(k)->last == k + 1))) {
+        ++k;
+      } else if (k > i && is_word(k) && category(k) == "particle" && !tok(k).upper) {
+        // "von der Leyen": particles continue a name only when a name word follows.
+        std::uint32_t n = k;
+        while (n < end && is_word(n) && category(n) == "particle" && !tok(n).upper) ++n;
+        if (n < end && is_cap(n) && owner_[n] < 0 && title_owner_[n] < 0) {
+          k = n;
+        } else {
+          break;
+        }
+      } else {
+        break;
+      }
+    }
+    return k;
+  }
+
+  bool looks_like_name_word(std::uint32_t k) const {
+    return is_cap(k) && owner_[k] < 0 && title_owner_[k] < 0 && !is_function_word(k) && !all_caps(k) &&
+           !lex_.event_noun(lower(k)) && !lex_.agreement_noun(lower(k)) && !lex_.org_head(lower(k));
+  }
+
+  void add_person(std::uint32_t first, std::uint32_t last) {
+    for (std::uint32_t k = first; k < last; ++k) {
+      if (owner_[k] >= 0) drop(owner_[k]);
+    }
+    add_mention(EntityType::kPerson, first, last, utf8::nfc(span(first, last)));
+  }
+
+  void find_persons(const text::Sentence& sent) {
+    for (std::uint32_t i = sent.first; i < sent.last; ++i) {
+      if (!looks_like_name_word(i) || in_quote_[i]) continue;
+      // After a title ("General Luong Tam Quang", "Dr. Tedros Adhanom Ghebreyesus").
+      const bool after_title = i > sent.first && title_owner_[i - 1] >= 0 &&
+                               out_.titles[static_cast<std::size_t>(title_owner_[i - 1])].last == i;
+      // After "title ..., " ("Die Sprecherin des ... Außenministeriums, Pham Thu Hang,").
+      const bool after_title_comma = i > sent.first + 1 && is_punct(i - 1, ",") && title_owner_[i - 2] >= 0 &&
+                                     out_.titles[static_cast<std::size_t>(title_owner_[i - 2])].last == i - 1 &&
+                                     out_.titles[static_cast<std::size_t>(title_owner_[i - 2])].kind != TitleKind::kHonorific;
+      const bool after_colon = i > sent.first + 1 && is_punct(i - 1, ":") && title_owner_[i - 2] >= 0;
+      const std::uint32_t end = name_run(i, sent.last, after_title || after_title_comma);
+      if (end == i) continue;
+      // Before ", title" ("Cai Qi, Mitglied des ...", "Anne-Claire Amprou, Botschafterin ...").
+      const bool before_title = is_punct(end, ",") && end + 1 < sent.last &&
+                                (title_owner_[end + 1] >= 0 || (is_adjective(end + 1) && title_owner_[end + 2] >= 0));
+      bool foreign = end - i >= 2;
+      for (std::uint32_t k = i; k < end && foreign; ++k) {
+        foreign = !lex_.is_dictionary_word(str(k)) || category(k) == "particle";
+      }
+      const bool prep_before = i > sent.first && is_word(i - 1) && category(i - 1) == "preposition";
+      if (after_title || after_title_comma || after_colon || before_title || (foreign && !prep_before)) {
+        add_person(i, end);
+        i = end - 1;
+      }
+    }
+  }
+
+  // "traf X mit Y zusammen": a meeting named by its verb, when people meet.
+  void find_meetings(const text::Sentence& sent) {
+    for (const auto& v : out_.verbs) {
+      if (v.role != VerbRole::kMeet || v.first < sent.first || v.first >= sent.last) continue;
+      int persons = 0;
+      bool event = false;
+      for (std::uint32_t k = sent.first; k < sent.last; ++k) {
+        if (owned_by(k, EntityType::kPerson) && mention_at(k)->first == k) ++persons;
+        event = event || owned_by(k, EntityType::kEvent);
+      }
+      if (event) continue;
+      if (persons < 1 || owner_[v.first] >= 0) continue;
+      Mention& m = add_mention(EntityType::kEvent, v.first, v.first + 1, "Treffen");
+      m.cls = "meeting";
+      m.distinct = true;
+    }
+  }
+
+  // Single words that repeat a part of a person's name ("sagte Tedros", "Frau Amprou", "Xi").
+  void find_partial_names() {
+    std::vector<std::pair<std::string, int>> parts;
+    for (std::size_t m = 0; m < out_.mentions.size(); ++m) {
+      const Mention& pm = out_.mentions[m];
+      if (pm.type != EntityType::kPerson || pm.last <= pm.first) continue;
+      for (std::uint32_t k = pm.first; k < pm.last; ++k) {
+        if (is_cap(k)) parts.emplace_back(std::string(str(k)), static_cast<int>(m));
+      }
+    }
+    for (std::uint32_t i = 0; i < size(); ++i) {
+      if (!is_cap(i) || owner_[i] >= 0 || title_owner_[i] >= 0 || in_quote_[i]) continue;
+      std::string_view w = str(i);
+      // "Matsosos" (genitive)
+      for (const auto& [part, m] : parts) {
+        if (w == part || (w.size() == part.size() + 1 && w.starts_with(part) && w.back() == 's')) {
+          Mention& nm = add_mention(EntityType::kPerson, i, i + 1, part);
+          nm.reference = true;
+          break;
+        }
+      }
+    }
+  }
+
+  // ---- quantities ---------------------------------------------------------------------------
+  std::optional<std::string> number_word_value(std::uint32_t i) const {
+    if (!is_word(i)) return std::nullopt;
+    auto v = lex_.word_value("number", lower(i));
+    if (v && !v->empty()) return v;
+    return std::nullopt;
+  }
+
+  static std::string multiply(const std::string& value, const std::string& factor) {
+    // value × 10^k where factor is 1 followed by zeros.
+    const std::size_t zeros = factor.size() - 1;
+    const auto dot = value.find('.');
+    std::string digits = dot == std::string::npos ? value : value.substr(0, dot) + value.substr(dot + 1);
+    std::size_t frac = dot == std::string::npos ? 0 : value.size() - dot - 1;
+    if (frac <= zeros) {
+      digits += std::string(zeros - frac, '0');
+      const auto nz = digits.find_first_not_of('0');
+      return nz == std::string::npos ? "0" : digits.substr(nz);
+    }
+    const std::string out = digits.substr(0, digits.size() - (frac - zeros)) + "." + digits.substr(digits.size() - (frac - zeros));
+    return out;
+  }
+
+  void find_quantities(const text::Sentence& sent) {
+    for (std::uint32_t i = sent.first; i < sent.last; ++i) {
+      if (in_quote_[i]) continue;
+      std::optional<std::string> value;
+      std::string unit;
+      int modifies = -1;
+      std::uint32_t unit_first = i + 1;
+      std::uint32_t unit_last = i + 1;
+      if (tok(i).kind == TokenKind::kNumber && !tok(i).ordinal) {
+        value = text::parse_number(str(i));
+        if (!value) continue;
+        if (is_year_or_date(i)) continue;
+      } else if (is_word(i) && !tok(i).upper && (owner_[i] < 0)) {
+        // "zweitägigen Treffens": a duration adjective modifies the noun after it.
+        if (auto d = duration(i)) {
+          value = d->first;
+          unit = d->second;
+          for (std::uint32_t k = i + 1; k < sent.last && k < i + 3; ++k) {
+            if (owned_by(k, EntityType::kEvent)) {
+              modifies = owner_[k];
+              break;
+            }
+          }
+          QuantityMention q;
+          q.first = i;
+          q.last = i + 1;
+          q.unit_first = i;
+          q.unit_last = i + 1;
+          q.value = *value;
+          q.unit = unit;
+          q.modifies = modifies;
+          out_.quantities.push_back(std::move(q));
+          continue;
+        }
+        // "sein dritter Besuch": an ordinal word before an event counts it.
+        if (auto o = lex_.word_value("ordinal", match_key(lower(i))); o && !o->empty() && owned_by(i + 1, EntityType::kEvent)) {
+          QuantityMention q;
+          q.first = i;
+          q.last = i + 2;
+          q.unit_first = i + 1;
+          q.unit_last = i + 2;
+          q.value = *o;
+          q.unit = std::string(str(i + 1));
+          q.modifies = owner_[i + 1];
+          out_.quantities.push_back(std::move(q));
+          continue;
+        }
+        value = number_word_value(i);
+        if (!value) continue;
+        // "ein"/"eine" are articles far more often than numbers.
+        if (*value == "1") continue;
+      } else if (is_cap(i) && sentence_start(i) && owner_[i] < 0) {
+        value = number_word_value(i);  // "Drei Jahre Verhandlungen"
+        if (!value || *value == "1") continue;
+      } else {
+        continue;
+      }
+      std::uint32_t k = i + 1;
+      // "1,5 Millionen", "zwei Milliarden"
+      if (k < sent.last && is_word(k)) {
+        if (auto f = number_word_value(k); f && f->size() > 3 && (*f)[0] == '1' && f->find_first_not_of('0', 1) == std::string::npos) {
+          value = multiply(*value, *f);
+          ++k;
+        }
+      }
+      if (is_punct(k, "%")) {
+        unit = "Prozent";
+        unit_first = k;
+        unit_last = k + 1;
+      } else {
+        // The counted noun phrase: adjectives (with commas and "und") and one noun.
+        std::uint32_t n = k;
+        while (n < sent.last && (is_adjective(n) || (is_punct(n, ",") && is_adjective(n + 1)) ||
+                                 (is_word(n) && lower(n) == "und" && is_adjective(n + 1)) ||
+                                 (owned_by(n, EntityType::kCountry) && mention_at(n)->adjective))) {
+          ++n;
+        }
+        if (n < sent.last && is_word(n) && tok(n).upper && !is_function_word(n)) {
+          unit_first = k;
+          unit_last = n + 1;
+          unit = span(k, n + 1);
+        } else {
+          continue;  // a number without a counted noun
+        }
+      }
+      QuantityMention q;
+      q.first = i;
+      q.last = unit_last;
+      q.unit_first = unit_first;
+      q.unit_last = unit_last;
+      q.value = *value;
+      q.unit = unit;
+      if (owned_by(unit_last - 1, EntityType::kEvent)) q.counted = owner_[unit_last - 1];
+      // "Drei Jahre Verhandlungen": a duration of the event named after the unit.
+      if (q.counted < 0 && owned_by(unit_last, EntityType::kEvent)) q.modifies = owner_[unit_last];
+      // Qualifier words before the number: "mehr als", "mindestens", "rund".
+      for (std::uint32_t back = 1; back <= 2 && i >= sent.first + back; ++back) {
+        std::vector<std::string_view> words;
+        for (std::uint32_t w = i - back; w < i; ++w) words.push_back(lower(w));
+        if (const auto qual = lex_.qualifier(words); qual && qual->first == back) {
+          q.qualifier = qual->second;
+          q.first = i - back;
+        }
+      }
+      out_.quantities.push_back(std::move(q));
+      i = unit_last - 1;
+    }
+  }
+
+  // "2025", "25. Juni", "im Jahr 2035": not counts.
+  bool is_year_or_date(std::uint32_t i) const {
+    const std::string_view s = str(i);
+    const bool four_digits = s.size() == 4 && s.find_first_not_of("0123456789") == std::string_view::npos;
+    if (four_digits && s >= "1000" && s <= "2199") {
+      // A year unless a counted noun follows directly ("1500 Soldaten").
+      const bool noun_after = i + 1 < size() && is_word(i + 1) && tok(i + 1).upper && tok(i + 1).sentence == tok(i).sentence &&
+                              category(i + 1).empty() && lex_.word_category(lower(i + 1)) != "month";
+      return !noun_after || (i > 0 && is_word(i - 1) && (lower(i - 1) == "jahr" || lower(i - 1) == "jahren" ||
+                                                          category(i - 1) == "month"));
+    }
+    if (i + 1 < size() && is_word(i + 1) && category(i + 1) == "month") return true;
+    return false;
+  }
+
+  // "zweitägig", "dreijährige": (value, unit) of a duration adjective.
+  std::optional<std::pair<std::string, std::string>> duration(std::uint32_t i) const {
+    const std::string_view w = lower(i);
+    static constexpr std::pair<std::string_view, std::string_view> kSuffixes[] = {
+        {"tägig", "Tage"}, {"wöchig", "Wochen"}, {"monatig", "Monate"}, {"jährig", "Jahre"}, {"stündig", "Stunden"}};
+    for (const auto& [suffix, unit] : kSuffixes) {
+      const auto pos = w.find(suffix);
+      if (pos == std::string_view::npos || pos == 0) continue;
+      const std::string number(w.substr(0, pos));
+      std::optional<std::string> v = lex_.word_value("number", number);
+      if (!v) v = text::parse_number(number);
+      if (v && !v->empty()) return std::make_pair(*v, std::string(unit));
+    }
+    return std::nullopt;
+  }
+
+  const text::Text& t_;
+  const Lexicon& lex_;
+  Recognized out_;
+  std::vector<int> owner_;         // token → mention covering it
+  std::vector<int> prefix_owner_;  // token → mention of its compound's first part
+  std::vector<int> title_owner_;   // token → title covering it
+  std::vector<bool> in_quote_;
+};
+
+}  // namespace
+
+Recognized recognize(const text::Text& text, const Lexicon& lexicon) { return Recognizer(text, lexicon).run(); }
+
+}  // namespace reportkg::recognize

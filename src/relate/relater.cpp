@@ -1,0 +1,801 @@
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "base/utf8.hpp"
+#include "relate/relation.hpp"
+
+namespace reportkg::relate {
+namespace {
+
+using recognize::EntityType;
+using recognize::EventKind;
+using recognize::Mention;
+using recognize::TitleKind;
+using recognize::TitleMention;
+using recognize::VerbRole;
+using text::TokenKind;
+
+// Words that open a subordinate or relative clause after a comma.
+bool opens_clause(std::string_view lower) {
+  static const std::set<std::string_view> kWords = {
+      "der", "die", "das", "dem", "den", "denen", "deren", "dessen", "dass", "um", "wenn", "weil", "als", "wobei",
+      "nachdem", "während", "an", "in", "bei", "mit", "auf", "wo", "ob", "damit", "sobald", "sondern", "aber"};
+  return kWords.count(lower) > 0;
+}
+
+class Relater {
+ public:
+  Relater(const text::Text& text, const recognize::Recognized& rec, const resolve::Resolved& res,
+          const recognize::Lexicon& lex)
+      : t_(text), rec_(rec), res_(res), lex_(lex) {
+    owner_.assign(text.tokens.size(), -1);
+    for (std::size_t m = 0; m < rec.mentions.size(); ++m) {
+      const Mention& mention = rec.mentions[m];
+      if (recognize::dropped(mention) || entity(static_cast<int>(m)) < 0) continue;
+      for (std::uint32_t k = mention.first; k < mention.last; ++k) {
+        // The innermost (shortest) mention owns a token.
+        const int cur = owner_[k];
+        if (cur < 0 || span_size(cur) > mention.last - mention.first) owner_[k] = static_cast<int>(m);
+      }
+    }
+    title_of_.assign(text.tokens.size(), -1);
+    for (std::size_t i = 0; i < rec.titles.size(); ++i) {
+      for (std::uint32_t k = rec.titles[i].first; k < rec.titles[i].last; ++k) title_of_[k] = static_cast<int>(i);
+    }
+    title_person_.assign(rec.titles.size(), -1);
+  }
+
+  Facts run() {
+    link_titles();
+    resolve_descriptions();
+    for (std::uint32_t s = 0; s < t_.sentences.size(); ++s) {
+      nationality_cues(s);
+      event_frames(s);
+      quantities(s);
+    }
+    entity_facts();
+    quotes();
+    dedupe();
+    return std::move(out_);
+  }
+
+ private:
+  // ---- helpers ------------------------------------------------------------------------------
+  std::uint32_t span_size(int m) const {
+    const Mention& x = rec_.mentions[static_cast<std::size_t>(m)];
+    return x.last - x.first;
+  }
+  int entity(int mention) const { return mention < 0 ? -1 : res_.entity_of[static_cast<std::size_t>(mention)]; }
+  const resolve::Entity& ent(int e) const { return res_.entities[static_cast<std::size_t>(e)]; }
+  EntityType type(int e) const { return ent(e).type; }
+  const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
+  std::string_view lower(std::size_t i) const { return tok(i).lower; }
+  bool is_punct(std::size_t i, std::string_view p) const {
+    return i < t_.tokens.size() && tok(i).kind == TokenKind::kPunct && t_.str(i) == p;
+  }
+  const text::Sentence& sentence(std::uint32_t s) const { return t_.sentences[s]; }
+  bool in_quote(std::size_t i) const {
+    return std::any_of(rec_.quotes.begin(), rec_.quotes.end(),
+                       [&](const recognize::QuoteMention& q) { return i > q.open && i < q.close; });
+  }
+
+  void add(Predicate p, int s, int o, std::uint32_t sent, std::string rule) {
+    if (s < 0 || o < 0 || s == o) return;
+    Relation r;
+    r.predicate = p;
+    r.subject = s;
+    r.object = o;
+    r.evidence = {sent, std::move(rule)};
+    out_.relations.push_back(std::move(r));
+  }
+
+  // Mentions (index) whose first token lies in [first, last), in text order.
+  std::vector<int> mentions_in(std::uint32_t first, std::uint32_t last) const {
+    std::vector<int> out;
+    int prev = -1;
+    for (std::uint32_t k = first; k < last; ++k) {
+      const int m = owner_[k];
+      if (m >= 0 && m != prev && rec_.mentions[static_cast<std::size_t>(m)].first == k) out.push_back(m);
+      prev = m;
+    }
+    return out;
+  }
+
+  // Clause boundaries inside a sentence: a comma before a word that opens a clause.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> clauses(std::uint32_t s) const {
+    const auto& sent = sentence(s);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    std::uint32_t start = sent.first;
+    for (std::uint32_t k = sent.first; k + 1 < sent.last; ++k) {
+      if ((is_punct(k, ",") || is_punct(k, ";")) && tok(k + 1).kind == TokenKind::kWord && opens_clause(lower(k + 1)) &&
+          title_of_[k + 1] < 0) {
+        out.emplace_back(start, k);
+        start = k + 1;
+      }
+    }
+    out.emplace_back(start, sent.last);
+    return out;
+  }
+
+  // ---- titles -------------------------------------------------------------------------------
+  // The person a title belongs to: a name right after it ("General Luong Tam Quang"), after a
+  // comma ("Die Sprecherin ..., Pham Thu Hang,"), or before it as an apposition ("Cai Qi, Mitglied
+  // des ...", "Nguyen Quoc Toan, Büroleiter und Sprecher des ...").
+  void link_titles() {
+    for (std::size_t ti = 0; ti < rec_.titles.size(); ++ti) {
+      const TitleMention& t = rec_.titles[ti];
+      int person = person_after(t.last);
+      if (person < 0) person = person_after_chain(ti);
+      if (person < 0) person = person_before(t.first);
+      if (person < 0) continue;
+      title_person_[ti] = person;
+    }
+    // "zwei Ko-Vorsitzenden: A aus X und B, Botschafterin ...": a plural title before a colon.
+    for (std::size_t ti = 0; ti < rec_.titles.size(); ++ti) {
+      const TitleMention& t = rec_.titles[ti];
+      if (!t.plural || !is_punct(t.last, ":")) continue;
+      const auto& sent = sentence(tok(t.first).sentence);
+      for (const int m : mentions_in(t.last, sent.last)) {
+        if (rec_.mentions[static_cast<std::size_t>(m)].type == EntityType::kPerson && entity(m) >= 0) {
+          apply_title(ti, entity(m));
+        }
+      }
+    }
+    for (std::size_t ti = 0; ti < rec_.titles.size(); ++ti) {
+      if (title_person_[ti] >= 0) apply_title(ti, title_person_[ti]);
+    }
+  }
+
+  int person_at(std::uint32_t k) const {
+    if (k >= owner_.size() || owner_[k] < 0) return -1;
+    const Mention& m = rec_.mentions[static_cast<std::size_t>(owner_[k])];
+    if (m.type != EntityType::kPerson || m.first != k) return -1;
+    return entity(owner_[k]);
+  }
+
+  int person_after(std::uint32_t k) const {
+    if (int p = person_at(k); p >= 0) return p;
+    if (is_punct(k, ",")) return person_at(k + 1);
+    return -1;
+  }
+
+  // "Generalsekretär des ZK ... und Staatspräsident Xi Jinping": titles joined by "und" or a
+  // comma share the name after the last one.
+  int person_after_chain(std::size_t ti) const {
+    std::size_t cur = ti;
+    while (true) {
+      const std::uint32_t end = rec_.titles[cur].last;
+      if (!(end < t_.tokens.size() && (lower(end) == "und" || is_punct(end, ","))) || end + 1 >= title_of_.size()) break;
+      const int next = title_of_[end + 1];
+      if (next < 0 || static_cast<std::size_t>(next) == cur || rec_.titles[static_cast<std::size_t>(next)].first != end + 1) {
+        break;
+      }
+      cur = static_cast<std::size_t>(next);
+      if (int p = person_after(rec_.titles[cur].last); p >= 0) return p;
+    }
+    return -1;
+  }
+
+  int person_before(std::uint32_t first) const {
+    // Back over earlier titles of the same apposition ("Büroleiter und Sprecher"), then a comma.
+    std::uint32_t k = first;
+    while (k > 0) {
+      if (k >= 2 && (lower(k - 1) == "und" || is_punct(k - 1, ",")) && title_of_[k - 2] >= 0) {
+        k = rec_.titles[static_cast<std::size_t>(title_of_[k - 2])].first;
+        continue;
+      }
+      break;
+    }
+    if (k < 2 || !is_punct(k - 1, ",")) return -1;
+    const int m = owner_[k - 2];
+    if (m < 0) return -1;
+    const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
+    if (mention.type != EntityType::kPerson) {
+      // "Precious Matsoso aus Südafrika und Anne-Claire Amprou, Botschafterin": the name ends there.
+      return -1;
+    }
+    return entity(m);
+  }
+
+  // Job title, affiliation and nationality from title `ti` for person entity `p`.
+  void apply_title(std::size_t ti, int p) {
+    const TitleMention& t = rec_.titles[ti];
+    const std::uint32_t s = tok(t.head).sentence;
+    const recognize::Title& title = lex_.titles()[t.title];
+    if (t.kind == TitleKind::kHonorific) return;
+    int org = entity(t.organization);
+    if (org >= 0 && type(org) != EntityType::kOrganization) org = -1;
+    // Kinship and other roles are job titles only with an organization ("Mitglied des Politbüros").
+    if (t.kind == TitleKind::kRole && org < 0) return;
+    if (org < 0 && !title.organization.empty()) org = implied_organization(t, title, p);
+    Relation r;
+    r.predicate = Predicate::kJobTitle;
+    r.subject = p;
+    r.literal = t.text;
+    r.organization = org;
+    r.evidence = {s, "title"};
+    out_.relations.push_back(std::move(r));
+    if (org >= 0) add(Predicate::kAffiliation, p, org, s, "title-organization");
+    const int country = entity(t.country);
+    if (country >= 0 && type(country) == EntityType::kCountry) add(Predicate::kNationality, p, country, s, "title-country");
+    if (org >= 0) {
+      const Mention* om = t.organization >= 0 ? &rec_.mentions[static_cast<std::size_t>(t.organization)] : nullptr;
+      if (om && !om->qualifier.empty()) {
+        if (const int c = country_entity(om->qualifier); c >= 0) add(Predicate::kNationality, p, c, s, "organization-country");
+      }
+    }
+  }
+
+  int country_entity(const std::string& iso) const {
+    for (std::size_t e = 0; e < res_.entities.size(); ++e) {
+      if (res_.entities[e].type == EntityType::kCountry && res_.entities[e].id == iso) return static_cast<int>(e);
+    }
+    return -1;
+  }
+
+  // "Minister für öffentliche Sicherheit" → the organization "Ministerium für öffentliche
+  // Sicherheit", "Außenminister" → an "Außenministerium" of the report, if the report names it
+  // and it is not another country's.
+  int implied_organization(const TitleMention& t, const recognize::Title& title, int person) const {
+    std::string head = utf8::to_lower(title.organization);
+    // "Gesundheitsminister" → "Gesundheitsministerium": a compound keeps its first part.
+    const std::string written = utf8::to_lower(t.text);
+    std::string fuer;
+    if (const auto pos = t.text.find(" für "); pos != std::string::npos) fuer = utf8::to_lower(t.text.substr(pos));
+    const std::string masc = utf8::to_lower(title.masculine);
+    std::string title_head = written.substr(0, written.find(' ') == std::string::npos ? written.size() : written.find(" für "));
+    if (const auto sp = title_head.rfind(' '); sp != std::string::npos) title_head = title_head.substr(sp + 1);
+    if (title_head.size() > masc.size() && title_head.ends_with(masc) && !head.starts_with(title_head.substr(0, title_head.size() - masc.size()))) {
+      head = title_head.substr(0, title_head.size() - masc.size()) + head;
+    }
+    const std::string want = head + fuer;
+    const int nationality = nationality_of(person);
+    int best = -1;
+    for (std::size_t e = 0; e < res_.entities.size(); ++e) {
+      const auto& org = res_.entities[e];
+      if (org.type != EntityType::kOrganization) continue;
+      const std::string label = utf8::to_lower(org.label);
+      const bool match = fuer.empty() ? (label == want || label.ends_with(" " + want)) : label == want;
+      if (!match) continue;
+      const std::string country = org_country(static_cast<int>(e));
+      if (!country.empty() && nationality >= 0 && ent(nationality).id != country) continue;
+      best = static_cast<int>(e);
+    }
+    return best;
+  }
+
+  std::string org_country(int org) const {
+    for (const int m : ent(org).mentions) {
+      const auto& q = rec_.mentions[static_cast<std::size_t>(m)].qualifier;
+      if (!q.empty() && q.size() == 2) return q;
+    }
+    return ent(org).country;
+  }
+
+  int nationality_of(int person) const {
+    for (const auto& r : out_.relations) {
+      if (r.predicate == Predicate::kNationality && r.subject == person) return r.object;
+    }
+    for (const auto& r : pending_nationality_) {
+      if (r.first == person) return r.second;
+    }
+    return -1;
+  }
+
+  // "sagte der frühere niederländische Ministerpräsident": a title without a name, next to a
+  // verb of saying, names the person last mentioned.
+  void resolve_descriptions() {
+    for (std::size_t ti = 0; ti < rec_.titles.size(); ++ti) {
+      const TitleMention& t = rec_.titles[ti];
+      if (title_person_[ti] >= 0 || t.plural || t.kind == TitleKind::kHonorific || t.kind == TitleKind::kRole) continue;
+      if (t.first == 0 || !(lower(t.first - 1) == "der" || lower(t.first - 1) == "die")) continue;
+      if (in_quote(t.head)) continue;
+      bool near_say = false;
+      for (const auto& v : rec_.verbs) {
+        if (v.role != VerbRole::kSay) continue;
+        if ((v.last <= t.first && t.first - v.last <= 1) || (v.first >= t.last && v.first - t.last <= 1)) near_say = true;
+      }
+      if (!near_say) continue;
+      // The nearest person mentioned before, in this or the two sentences before.
+      const std::uint32_t s = tok(t.first).sentence;
+      const std::uint32_t from = sentence(s >= 2 ? s - 2 : 0).first;
+      int person = -1;
+      for (std::uint32_t k = t.first; k-- > from;) {
+        if (owner_[k] >= 0 && rec_.mentions[static_cast<std::size_t>(owner_[k])].type == EntityType::kPerson) {
+          person = entity(owner_[k]);
+          break;
+        }
+      }
+      if (person < 0) continue;
+      title_person_[ti] = person;
+      apply_title(ti, person);
+    }
+  }
+
+  // The person entities a clause names: person mentions and titles that stand for a person.
+  std::vector<int> persons_in(std::uint32_t first, std::uint32_t last) const {
+    std::vector<int> out;
+    for (const int m : mentions_in(first, last)) {
+      if (rec_.mentions[static_cast<std::size_t>(m)].type == EntityType::kPerson && !in_quote(rec_.mentions[static_cast<std::size_t>(m)].first)) {
+        out.push_back(entity(m));
+      }
+    }
+    for (std::size_t ti = 0; ti < rec_.titles.size(); ++ti) {
+      const auto& t = rec_.titles[ti];
+      if (title_person_[ti] >= 0 && t.head >= first && t.head < last) out.push_back(title_person_[ti]);
+      // "die beiden Generalsekretäre": everyone with that title.
+      if (t.head >= first && t.head < last && t.first > 0 && match_key_is(t.first - 1, "beid")) {
+        for (const auto& r : out_.relations) {
+          if (r.predicate == Predicate::kJobTitle && title_head_of(r.literal) == lex_.titles()[t.title].masculine) {
+            out.push_back(r.subject);
+          }
+        }
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    out.erase(std::remove(out.begin(), out.end(), -1), out.end());
+    return out;
+  }
+
+  bool match_key_is(std::size_t i, std::string_view key) const {
+    return tok(i).kind == TokenKind::kWord && recognize::match_key(lower(i)) == key;
+  }
+
+  std::string title_head_of(const std::string& literal) const {
+    for (const auto& t : lex_.titles()) {
+      if (literal == t.masculine || literal.starts_with(t.masculine + " ") || literal.ends_with(" " + t.masculine)) {
+        return t.masculine;
+      }
+    }
+    return {};
+  }
+
+  // ---- nationality cues ---------------------------------------------------------------------
+  void nationality_cues(std::uint32_t s) {
+    const auto& sent = sentence(s);
+    for (std::uint32_t k = sent.first; k < sent.last; ++k) {
+      // "Precious Matsoso aus Südafrika"
+      if (person_at(k) >= 0) {
+        const int p = person_at(k);
+        const Mention& m = rec_.mentions[static_cast<std::size_t>(owner_[k])];
+        if (m.last + 1 < sent.last && lower(m.last) == "aus" && owner_[m.last + 1] >= 0) {
+          const int c = entity(owner_[m.last + 1]);
+          if (c >= 0 && type(c) == EntityType::kCountry) {
+            add(Predicate::kNationality, p, c, s, "aus-country");
+            pending_nationality_.emplace_back(p, c);
+          }
+        }
+      }
+      // "Zur chinesischen Delegation gehörten ... A ... sowie B": members of a country's delegation.
+      if (tok(k).kind == TokenKind::kWord && lex_.is("delegation", lower(k))) {
+        int c = -1;
+        if (k > sent.first && owner_[k - 1] >= 0) c = entity(owner_[k - 1]);
+        if (c >= 0 && type(c) == EntityType::kCountry) {
+          for (const int p : persons_in(sent.first, sent.last)) add(Predicate::kNationality, p, c, s, "delegation");
+        }
+      }
+      // "sein Land", "ihres Landes": the country named last.
+      if (tok(k).kind == TokenKind::kWord && lex_.is("country-noun", lower(k)) && k > sent.first &&
+          lex_.word_category(lower(k - 1)) == "possessive") {
+        const auto persons = persons_in(sent.first, sent.last);
+        if (persons.size() != 1) continue;
+        const std::uint32_t from = sentence(s > 0 ? s - 1 : 0).first;
+        for (std::uint32_t b = k; b-- > from;) {
+          const int c = entity(owner_[b]);
+          if (c >= 0 && type(c) == EntityType::kCountry && !rec_.mentions[static_cast<std::size_t>(owner_[b])].adjective) {
+            if (nationality_of(persons.front()) < 0) add(Predicate::kNationality, persons.front(), c, s, "possessive-land");
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+  bool is_event(int m) const { return m >= 0 && entity(m) >= 0 && type(entity(m)) == EntityType::kEvent; }
+
+  // Location, about, organizers and participants of the events of sentence `s`.
+  void event_frames(std::uint32_t s) {
+    const auto& sent = sentence(s);
+    for (std::uint32_t k = sent.first; k < sent.last; ++k) {
+      const int m = owner_[k];
+      if (!is_event(m) || rec_.mentions[static_cast<std::size_t>(m)].first != k || in_quote(k)) continue;
+      const Mention& em = rec_.mentions[static_cast<std::size_t>(m)];
+      const int e = entity(m);
+      event_location(e, em, sent, s);
+      event_about(e, em, sent, s);
+    }
+    for (const auto& [first, last] : clauses(s)) event_roles(s, first, last);
+    adoption(s);
+    gipfel_compounds(s);
+  }
+
+  // "Gipfeltreffen im World Forum in Den Haag", "Pressekonferenz am Donnerstag in Hanoi".
+  void event_location(int e, const Mention& em, const text::Sentence& sent, std::uint32_t s) {
+    for (std::uint32_t k = em.last; k < sent.last && k < em.last + 8; ++k) {
+      if (is_punct(k, ",") || tok(k).kind == TokenKind::kOpenQuote || is_event(owner_[k])) break;
+      const std::string_view w = lower(k);
+      if (!(w == "in" || w == "im" || w == "am")) continue;
+      std::uint32_t n = k + 1;
+      // "im Genfer Palais des Nations": the venue after the city adjective.
+      while (n < sent.last && owner_[n] >= 0 && rec_.mentions[static_cast<std::size_t>(owner_[n])].adjective) ++n;
+      if (n < sent.last && lex_.word_category(lower(n)) == "article") ++n;
+      const int pm = owner_[n];
+      const int p = entity(pm);
+      if (p >= 0 && (type(p) == EntityType::kPlace || type(p) == EntityType::kCountry) &&
+          !rec_.mentions[static_cast<std::size_t>(pm)].adjective) {
+        add(Predicate::kLocation, e, p, s, "event-in-place");
+        return;
+      }
+    }
+  }
+
+  // "Unterzeichnungszeremonie des Übereinkommens", "Zeremonie zur Unterzeichnung des ...".
+  void event_about(int e, const Mention& em, const text::Sentence& sent, std::uint32_t s) {
+    std::uint32_t k = em.last;
+    if (k + 1 < sent.last && (lower(k) == "zur" || lower(k) == "zum")) k += 2;
+    if (!(k < sent.last && (lower(k) == "des" || lower(k) == "der" || lower(k) == "über" || lower(k) == "zum" ||
+                            lower(k) == "zur" || lower(k) == "von"))) {
+      return;
+    }
+    for (std::uint32_t n = k + 1; n < sent.last && n < k + 4; ++n) {
+      const int a = entity(owner_[n]);
+      if (a >= 0 && type(a) == EntityType::kAgreement) {
+        add(Predicate::kAbout, e, a, s, "event-genitive-agreement");
+        return;
+      }
+      if (owner_[n] >= 0) return;
+    }
+  }
+
+  // "Gipfelerklärung": an agreement named after an event of the report is about... the event is
+  // about it.
+  void gipfel_compounds(std::uint32_t s) {
+    const auto& sent = sentence(s);
+    for (const int m : mentions_in(sent.first, sent.last)) {
+      const Mention& am = rec_.mentions[static_cast<std::size_t>(m)];
+      if (am.type != EntityType::kAgreement || entity(m) < 0) continue;
+      const std::string& written = am.name;
+      const auto head = lex_.agreement_noun(utf8::to_lower(written.substr(0, written.find(' '))));
+      if (!head || head->prefix.empty()) continue;
+      const auto event_head = lex_.event_noun(head->prefix);
+      if (!event_head) continue;
+      const std::string& cls = lex_.events()[event_head->index].cls;
+      for (std::size_t e = 0; e < res_.entities.size(); ++e) {
+        if (res_.entities[e].type == EntityType::kEvent && res_.entities[e].cls == cls && !res_.entities[e].plural) {
+          add(Predicate::kAbout, static_cast<int>(e), entity(m), s, "event-compound-agreement");
+          break;
+        }
+      }
+    }
+  }
+
+  // "auf der Weltgesundheitsversammlung ... das Pandemieabkommen angenommen".
+  void adoption(std::uint32_t s) {
+    const auto& sent = sentence(s);
+    bool verb = false;
+    for (const auto& v : rec_.verbs) {
+      if ((v.role == VerbRole::kAdopt || v.role == VerbRole::kSign) && v.first >= sent.first && v.first < sent.last) verb = true;
+    }
+    if (!verb) return;
+    int event = -1;
+    int agreement = -1;
+    for (const int m : mentions_in(sent.first, sent.last)) {
+      const int e = entity(m);
+      if (e < 0 || in_quote(rec_.mentions[static_cast<std::size_t>(m)].first)) continue;
+      if (type(e) == EntityType::kEvent && ent(e).event_kind == EventKind::kHappening && event < 0) event = e;
+      if (type(e) == EntityType::kAgreement && agreement < 0) agreement = e;
+    }
+    if (event >= 0 && agreement >= 0) add(Predicate::kAbout, event, agreement, s, "adoption-at-event");
+  }
+
+  int last_event_before(std::uint32_t token, bool happening_only) const {
+    for (std::uint32_t k = token; k-- > 0;) {
+      const int m = owner_[k];
+      if (is_event(m) && !in_quote(k)) {
+        const auto& e = ent(entity(m));
+        if (!happening_only || (e.event_kind == EventKind::kHappening && !e.plural)) return entity(m);
+      }
+    }
+    return -1;
+  }
+
+  // Cue verbs and nouns in a clause: organizers ("abgehalten", "Gastgeber", "leiteten", "in
+  // Abstimmung mit"), participants ("nahmen teil", "wohnten bei", "begleitet"), speakers at an
+  // event ("sagte auf der Pressekonferenz").
+  void event_roles(std::uint32_t s, std::uint32_t first, std::uint32_t last) {
+    std::vector<VerbRole> roles;
+    for (const auto& v : rec_.verbs) {
+      if (v.first >= first && v.first < last) roles.push_back(v.role);
+    }
+    const auto has = [&](VerbRole r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); };
+    // The event of the clause: the one after the verb, else any in the clause, else the last before.
+    int event = -1;
+    bool speech_frame = false;
+    for (std::uint32_t k = first; k < last; ++k) {
+      if (!is_event(owner_[k]) || in_quote(k)) continue;
+      const int e = entity(owner_[k]);
+      // "auf der Pressekonferenz", "In seiner Abschlussrede": where someone spoke.
+      std::uint32_t b = rec_.mentions[static_cast<std::size_t>(owner_[k])].first;
+      while (b > first && (lex_.word_category(lower(b - 1)) == "article" || lex_.word_category(lower(b - 1)) == "possessive" ||
+                           (tok(b - 1).kind == TokenKind::kWord && !tok(b - 1).upper && lower(b - 1).size() > 3 &&
+                            lex_.word_category(lower(b - 1)).empty()))) {
+        --b;
+      }
+      const std::string_view prep = b > first ? lower(b - 1) : std::string_view();
+      if (prep == "auf" || prep == "bei" || prep == "während" ||
+          (prep == "in" && ent(e).event_kind == EventKind::kSpeech)) {
+        speech_frame = true;
+        if (event < 0 || has(VerbRole::kSay)) event = e;
+        continue;
+      }
+      // "Im Anschluss an die Gespräche": an event used to date another is not the one meant.
+      if (b >= first + 2 && lex_.is("sequence", lower(b - 2))) continue;
+      if (event < 0 || !has(VerbRole::kSay)) event = e;
+    }
+    const bool organize = has(VerbRole::kOrganize);
+    const bool participate = has(VerbRole::kParticipate) || has(VerbRole::kMeet);
+    const bool say_at = has(VerbRole::kSay) && speech_frame;
+    if (!organize && !participate && !say_at) return;
+    if (event < 0 && participate) event = last_event_before(first, true);
+    if (event < 0) return;
+    // Agents: people and organizations of the clause that are not part of a title or quote.
+    std::vector<int> agents = persons_in(first, last);
+    for (const int m : mentions_in(first, last)) {
+      const Mention& mm = rec_.mentions[static_cast<std::size_t>(m)];
+      const int e = entity(m);
+      if (e < 0 || in_quote(mm.first) || title_of_[mm.first] >= 0) continue;
+      if (type(e) == EntityType::kOrganization && mm.parent < 0 && !is_genitive_of_event(mm)) agents.push_back(e);
+    }
+    const Predicate p = organize ? Predicate::kOrganizer : Predicate::kParticipant;
+    const char* rule = organize ? "organizer-cue" : say_at ? "speaker-at-event" : "participation-cue";
+    for (const int a : agents) add(p, event, a, s, rule);
+    // "an dem auch X teilnahm" after "zu einem Abendessen ... empfangen": both cues in one sentence.
+  }
+
+  bool is_genitive_of_event(const Mention& m) const {
+    return m.first >= 2 && (lower(m.first - 1) == "des" || lower(m.first - 1) == "der") && is_event(owner_[m.first - 2]);
+  }
+
+  // ---- quantities ---------------------------------------------------------------------------
+  void quantities(std::uint32_t s) {
+    const auto& sent = sentence(s);
+    for (const auto& q : rec_.quantities) {
+      if (q.first < sent.first || q.first >= sent.last) continue;
+      Quantity out;
+      out.value = q.value;
+      out.unit = q.unit;
+      out.qualifier = q.qualifier;
+      out.first = q.first;
+      out.last = q.last;
+      std::string rule;
+      out.subject = quantity_subject(q, s, rule);
+      out.evidence = {s, rule};
+      if (out.subject >= 0) out_.quantities.push_back(std::move(out));
+    }
+  }
+
+  int quantity_subject(const recognize::QuantityMention& q, std::uint32_t s, std::string& rule) const {
+    const auto& sent = sentence(s);
+    if (entity(q.modifies) >= 0) {
+      rule = "quantity-modifies";
+      return entity(q.modifies);
+    }
+    if (entity(q.counted) >= 0) {
+      rule = "quantity-counts-event";
+      return entity(q.counted);
+    }
+    const std::string unit_key = recognize::match_key(utf8::to_lower(q.unit));
+    // "32 NATO-Mitgliedstaaten", "Der WHO gehören 194 Mitgliedstaaten an": members of an organization.
+    const bool members = unit_key.find("mitglied") != std::string::npos;
+    const bool role = q.unit_last > q.unit_first && title_of_[q.unit_last - 1] >= 0;
+    if (members || role) {
+      for (std::uint32_t k = q.unit_first; k < q.unit_last; ++k) {
+        for (std::size_t m = 0; m < rec_.mentions.size(); ++m) {
+          const auto& mm = rec_.mentions[m];
+          if (mm.type == EntityType::kOrganization && mm.first == k && !recognize::dropped(mm) && entity(static_cast<int>(m)) >= 0) {
+            rule = "quantity-members";
+            return entity(static_cast<int>(m));
+          }
+        }
+      }
+      for (const int m : mentions_in(sent.first, sent.last)) {
+        if (type(entity(m)) == EntityType::kOrganization) {
+          rule = "quantity-members";
+          return entity(m);
+        }
+      }
+    }
+    const auto nearest = [&](EntityType want, bool before) -> int {
+      if (before) {
+        for (std::uint32_t k = q.first; k-- > sent.first;) {
+          const int e = entity(owner_[k]);
+          if (e >= 0 && type(e) == want && !in_quote(k)) return e;
+        }
+      } else {
+        for (std::uint32_t k = q.last; k < sent.last; ++k) {
+          const int e = entity(owner_[k]);
+          if (e >= 0 && type(e) == want && !in_quote(k)) return e;
+        }
+      }
+      return -1;
+    };
+    for (const auto& [want, before, name] :
+         {std::tuple{EntityType::kEvent, true, "quantity-event-before"},
+          std::tuple{EntityType::kAgreement, true, "quantity-agreement-before"},
+          std::tuple{EntityType::kEvent, false, "quantity-event-after"},
+          std::tuple{EntityType::kAgreement, false, "quantity-agreement-after"},
+          std::tuple{EntityType::kPerson, true, "quantity-person"},
+          std::tuple{EntityType::kPerson, false, "quantity-person"}}) {
+      if (const int e = nearest(want, before); e >= 0) {
+        rule = name;
+        return e;
+      }
+    }
+    // The agreement or event the previous sentences were about.
+    const std::uint32_t from = sentence(s >= 3 ? s - 3 : 0).first;
+    for (const EntityType want : {EntityType::kAgreement, EntityType::kEvent}) {
+      for (std::uint32_t k = sent.first; k-- > from;) {
+        const int e = entity(owner_[k]);
+        if (e >= 0 && type(e) == want && !in_quote(k)) {
+          rule = "quantity-context";
+          return e;
+        }
+      }
+    }
+    for (const int m : mentions_in(sent.first, sent.last)) {
+      const int e = entity(m);
+      if (e >= 0 && (type(e) == EntityType::kOrganization || type(e) == EntityType::kCountry)) {
+        rule = "quantity-organization";
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  // ---- facts from names and the gazetteer ---------------------------------------------------
+  void entity_facts() {
+    for (std::size_t i = 0; i < rec_.mentions.size(); ++i) {
+      const Mention& m = rec_.mentions[i];
+      const int e = entity(static_cast<int>(i));
+      if (e < 0 || recognize::dropped(m)) continue;
+      const std::uint32_t s = tok(m.first).sentence;
+      if (m.type == EntityType::kOrganization) {
+        if (const int parent = entity(m.parent); parent >= 0 && type(parent) == EntityType::kOrganization) {
+          add(Predicate::kParentOrganization, e, parent, s, "organization-genitive");
+        }
+        if (m.qualifier.size() == 2) add(Predicate::kCountry, e, country_entity(m.qualifier), s, "organization-country");
+      }
+      if (m.type == EntityType::kPlace) {
+        // "World Forum in Den Haag", "Den Haag (Niederlande)", "im Genfer Palais des Nations".
+        int container = -1;
+        if (m.last + 1 < t_.tokens.size() && lower(m.last) == "in") container = entity(owner_[m.last + 1]);
+        if (container < 0 && is_punct(m.last, "(")) container = entity(owner_[m.last + 1]);
+        if (container < 0 && m.first > 0 && owner_[m.first - 1] >= 0 &&
+            rec_.mentions[static_cast<std::size_t>(owner_[m.first - 1])].adjective) {
+          container = entity(owner_[m.first - 1]);
+        }
+        if (container >= 0 && container != e &&
+            (type(container) == EntityType::kPlace || type(container) == EntityType::kCountry)) {
+          add(Predicate::kContainedInPlace, e, container, s, "place-in-place");
+        }
+      }
+    }
+    // Known facts of the gazetteer, between entities the report names.
+    for (std::size_t e = 0; e < res_.entities.size(); ++e) {
+      const auto& entity = res_.entities[e];
+      const std::uint32_t s = tok(rec_.mentions[static_cast<std::size_t>(entity.mentions.front())].first).sentence;
+      if (entity.type == EntityType::kPlace && !entity.country.empty()) {
+        add(Predicate::kContainedInPlace, static_cast<int>(e), country_entity(entity.country), s, "gazetteer-country");
+      }
+      if (entity.type == EntityType::kOrganization && !entity.parent.empty()) {
+        for (std::size_t p = 0; p < res_.entities.size(); ++p) {
+          if (res_.entities[p].type == EntityType::kOrganization && res_.entities[p].label == entity.parent) {
+            add(Predicate::kParentOrganization, static_cast<int>(e), static_cast<int>(p), s, "gazetteer-parent");
+          }
+        }
+      }
+      if (entity.type == EntityType::kOrganization && !entity.country.empty()) {
+        add(Predicate::kCountry, static_cast<int>(e), country_entity(entity.country), s, "gazetteer-country");
+      }
+    }
+  }
+
+  // ---- quotes -------------------------------------------------------------------------------
+  void quotes() {
+    for (const auto& q : rec_.quotes) {
+      const std::uint32_t s_open = tok(q.open).sentence;
+      const std::uint32_t s_close = tok(q.close).sentence;
+      const std::uint32_t first = sentence(s_open).first;
+      const std::uint32_t last = sentence(s_close).last;
+      // The speaker: a person outside the quote next to a verb of saying, else the only person.
+      int speaker = -1;
+      std::uint32_t best = UINT32_MAX;
+      bool say = false;
+      for (const auto& v : rec_.verbs) {
+        if (v.role != VerbRole::kSay || v.first < first || v.first >= last || (v.first > q.open && v.first < q.close)) continue;
+        say = true;
+        for (const int p : persons_near(first, last, q)) {
+          const std::uint32_t d = distance(p, v.first, first, last, q);
+          if (d < best) {
+            best = d;
+            speaker = p;
+          }
+        }
+      }
+      if (!say) continue;
+      if (speaker < 0) continue;
+      Quote out;
+      out.speaker = speaker;
+      out.begin = tok(q.open + 1).begin;
+      out.end = tok(q.close - 1).end;
+      out.evidence = {s_open, "quote-speaker"};
+      out_.quotes.push_back(out);
+      // "Auf dieser Konferenz ...": a speaker who says "this conference" was there.
+      for (std::uint32_t k = q.open + 1; k < q.close; ++k) {
+        if (is_event(owner_[k]) && k > 0 && recognize::match_key(lower(k - 1)) == "dies") {
+          add(Predicate::kParticipant, entity(owner_[k]), speaker, s_open, "speaker-this-event");
+        }
+      }
+    }
+  }
+
+  std::vector<int> persons_near(std::uint32_t first, std::uint32_t last, const recognize::QuoteMention& q) const {
+    std::vector<int> out;
+    for (std::uint32_t k = first; k < last; ++k) {
+      if (k >= q.open && k <= q.close) continue;
+      if (person_at(k) >= 0) out.push_back(person_at(k));
+      if (title_of_[k] >= 0 && rec_.titles[static_cast<std::size_t>(title_of_[k])].first == k &&
+          title_person_[static_cast<std::size_t>(title_of_[k])] >= 0) {
+        out.push_back(title_person_[static_cast<std::size_t>(title_of_[k])]);
+      }
+    }
+    return out;
+  }
+
+  // Token distance between a person entity's nearest mention (or title) in [first, last) and `k`.
+  std::uint32_t distance(int person, std::uint32_t k, std::uint32_t first, std::uint32_t last,
+                         const recognize::QuoteMention& q) const {
+    std::uint32_t best = UINT32_MAX;
+    for (std::uint32_t i = first; i < last; ++i) {
+      if (i >= q.open && i <= q.close) continue;
+      bool hit = person_at(i) == person;
+      if (!hit && title_of_[i] >= 0) hit = title_person_[static_cast<std::size_t>(title_of_[i])] == person;
+      if (hit) best = std::min(best, i > k ? i - k : k - i);
+    }
+    return best;
+  }
+
+  void dedupe() {
+    auto& rels = out_.relations;
+    std::vector<Relation> unique;
+    std::set<std::tuple<int, int, int, std::string>> seen;
+    for (auto& r : rels) {
+      if (r.subject < 0 || (r.object < 0 && r.predicate != Predicate::kJobTitle)) continue;
+      if (seen.insert({static_cast<int>(r.predicate), r.subject, r.object, r.literal}).second) unique.push_back(std::move(r));
+    }
+    rels = std::move(unique);
+  }
+
+  const text::Text& t_;
+  const recognize::Recognized& rec_;
+  const resolve::Resolved& res_;
+  const recognize::Lexicon& lex_;
+  Facts out_;
+  std::vector<int> owner_;         // token → innermost resolved mention
+  std::vector<int> title_of_;      // token → title
+  std::vector<int> title_person_;  // title → person entity
+  std::vector<std::pair<int, int>> pending_nationality_;
+};
+
+}  // namespace
+
+Facts relate(const text::Text& text, const recognize::Recognized& recognized, const resolve::Resolved& resolved,
+             const recognize::Lexicon& lexicon) {
+  return Relater(text, recognized, resolved, lexicon).run();
+}
+
+}  // namespace reportkg::relate

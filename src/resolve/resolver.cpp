@@ -1,0 +1,344 @@
+#include <functional>
+#include <tuple>
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/utf8.hpp"
+#include "resolve/entity.hpp"
+
+namespace reportkg::resolve {
+namespace {
+
+using recognize::EventKind;
+using recognize::Mention;
+
+// Key of a name for comparisons: inflection-insensitive words, joined by spaces.
+std::string name_key(std::string_view name) {
+  std::string key;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!key.empty()) key += ' ';
+    key += recognize::match_key(utf8::to_lower(word));
+    word.clear();
+  };
+  for (const char c : name) {
+    if (c == ' ' || c == '-') {
+      flush();
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  return key;
+}
+
+// Qualifier of an agreement for comparisons: lower case without hyphens and spaces.
+std::string squash(std::string_view s) {
+  std::string out;
+  for (const char c : utf8::to_lower(s)) {
+    if (c != '-' && c != ' ') out += c;
+  }
+  return out;
+}
+
+bool compatible_qualifiers(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return false;
+  return a == b || a.ends_with(b) || b.ends_with(a) || a.starts_with(b) || b.starts_with(a);
+}
+
+// The last word of a name, lower case ("Zwischenstaatliches Verhandlungsgremium" → "verhandlungsgremium").
+std::string head_word(std::string_view name) {
+  const auto sp = name.rfind(' ');
+  return utf8::to_lower(sp == std::string_view::npos ? name : name.substr(sp + 1));
+}
+
+std::string first_word(std::string_view name) {
+  const auto sp = name.find(' ');
+  return utf8::to_lower(sp == std::string_view::npos ? name : name.substr(0, sp));
+}
+
+class Resolver {
+ public:
+  Resolver(const text::Text& text, const recognize::Recognized& rec, const recognize::Lexicon& lex)
+      : t_(text), rec_(rec), lex_(lex) {
+    out_.entity_of.assign(rec.mentions.size(), -1);
+  }
+
+  Resolved run() {
+    // Named mentions first, in text order, then the references to them.
+    order_ = sorted_mentions();
+    for (const int m : order_) {
+      const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
+      if (mention.reference || mention.in_quote) continue;
+      switch (mention.type) {
+        case EntityType::kCountry: assign(m, by_key(EntityType::kCountry, mention.key, mention)); break;
+        case EntityType::kPlace:
+          assign(m, by_key(EntityType::kPlace, mention.key.empty() ? name_key(mention.name) : mention.key, mention));
+          break;
+        case EntityType::kOrganization:
+          assign(m, by_key(EntityType::kOrganization, mention.key.empty() ? name_key(mention.name) : mention.key, mention));
+          break;
+        case EntityType::kPerson: assign(m, person(mention)); break;
+        case EntityType::kEvent: assign(m, event(mention)); break;
+        case EntityType::kAgreement: assign(m, agreement(mention)); break;
+      }
+    }
+    for (const int m : order_) {
+      const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
+      if (out_.entity_of[static_cast<std::size_t>(m)] >= 0) continue;
+      assign(m, reference(m, mention));
+    }
+    finish();
+    return std::move(out_);
+  }
+
+ private:
+  std::vector<int> sorted_mentions() const {
+    std::vector<int> order;
+    for (std::size_t i = 0; i < rec_.mentions.size(); ++i) {
+      if (!recognize::dropped(rec_.mentions[i])) order.push_back(static_cast<int>(i));
+    }
+    std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
+      return rec_.mentions[static_cast<std::size_t>(a)].begin < rec_.mentions[static_cast<std::size_t>(b)].begin;
+    });
+    return order;
+  }
+
+  void assign(int mention, int entity) {
+    if (entity < 0) return;
+    out_.entity_of[static_cast<std::size_t>(mention)] = entity;
+    out_.entities[static_cast<std::size_t>(entity)].mentions.push_back(mention);
+  }
+
+  int create(EntityType type, const Mention& m) {
+    Entity e;
+    e.type = type;
+    e.label = m.name;
+    e.cls = m.cls;
+    e.event_kind = m.event_kind;
+    e.plural = m.plural;
+    out_.entities.push_back(std::move(e));
+    return static_cast<int>(out_.entities.size()) - 1;
+  }
+
+  int by_key(EntityType type, const std::string& key, const Mention& m) {
+    const std::string k = std::string(recognize::type_name(type)) + "\t" + key;
+    const auto it = keys_.find(k);
+    if (it != keys_.end()) return it->second;
+    const int e = create(type, m);
+    keys_[k] = e;
+    if (!m.abbreviation.empty()) abbreviations_[m.abbreviation] = e;
+    return e;
+  }
+
+  // Persons: the same full name, or a name that extends a known one.
+  int person(const Mention& m) {
+    const std::string key = name_key(m.name);
+    for (std::size_t e = 0; e < out_.entities.size(); ++e) {
+      const Entity& ent = out_.entities[e];
+      if (ent.type != EntityType::kPerson) continue;
+      const std::string ek = name_key(ent.label);
+      if (ek == key || (" " + ek + " ").find(" " + key + " ") != std::string::npos ||
+          (" " + key + " ").find(" " + ek + " ") != std::string::npos) {
+        if (m.name.size() > ent.label.size()) out_.entities[e].label = m.name;
+        return static_cast<int>(e);
+      }
+    }
+    return create(EntityType::kPerson, m);
+  }
+
+  // Events: one entity per class in a report, except events marked as distinct ("der nächste
+  // Gipfel") and plurals, which stand for several.
+  int event(const Mention& m) {
+    if (!m.distinct && !m.cls.empty() && m.cls != "generic") {
+      const auto it = event_classes_.find(m.cls);
+      if (it != event_classes_.end()) return it->second;
+    }
+    if (m.cls == "generic") return -1;  // "die Veranstaltung": a reference, resolved later
+    const int e = create(EntityType::kEvent, m);
+    if (!m.distinct && !m.cls.empty()) event_classes_[m.cls] = e;
+    return e;
+  }
+
+  // Agreements: named mentions of one class with compatible names are one agreement.
+  int agreement(const Mention& m) {
+    const std::string q = squash(m.qualifier);
+    for (std::size_t e = 0; e < out_.entities.size(); ++e) {
+      const Entity& ent = out_.entities[e];
+      if (ent.type != EntityType::kAgreement || ent.cls != m.cls) continue;
+      for (const int other : ent.mentions) {
+        if (compatible_qualifiers(q, squash(rec_.mentions[static_cast<std::size_t>(other)].qualifier))) {
+          return static_cast<int>(e);
+        }
+      }
+    }
+    return create(EntityType::kAgreement, m);
+  }
+
+  // The most recent entity (before `m`, else after) of `type` that satisfies `ok`.
+  int nearest(int m, EntityType type, const std::function<bool(const Entity&)>& ok) const {
+    const auto pos = rec_.mentions[static_cast<std::size_t>(m)].begin;
+    int best = -1;
+    std::uint32_t best_distance = UINT32_MAX;
+    bool best_before = false;
+    for (std::size_t e = 0; e < out_.entities.size(); ++e) {
+      const Entity& ent = out_.entities[e];
+      if (ent.type != type || !ok(ent)) continue;
+      for (const int om : ent.mentions) {
+        const auto& o = rec_.mentions[static_cast<std::size_t>(om)];
+        const bool before = o.begin < pos;
+        const std::uint32_t d = before ? pos - o.begin : o.begin - pos;
+        if ((before && !best_before) || (before == best_before && d < best_distance)) {
+          best = static_cast<int>(e);
+          best_distance = d;
+          best_before = before;
+        }
+      }
+    }
+    return best;
+  }
+
+  int reference(int index, const Mention& m) {
+    switch (m.type) {
+      case EntityType::kPerson: {
+        // A part of a name: the nearest person whose name has that word.
+        const std::string w = " " + name_key(m.name) + " ";
+        return nearest(index, EntityType::kPerson,
+                       [&](const Entity& e) { return (" " + name_key(e.label) + " ").find(w) != std::string::npos; });
+      }
+      case EntityType::kOrganization: {
+        const auto ab = abbreviations_.find(m.name);
+        if (ab != abbreviations_.end()) return ab->second;
+        const std::string head = head_word(m.name);
+        const int e = nearest(index, EntityType::kOrganization, [&](const Entity& ent) {
+          const std::string last = head_word(ent.label);
+          return (last.ends_with(head) || first_word(ent.label) == head) &&
+                 name_key(ent.label) != name_key(m.name);
+        });
+        if (e >= 0) return e;
+        if (m.in_quote) return -1;
+        return m.parent >= 0 ? by_key(EntityType::kOrganization, name_key(m.name), m) : -1;
+      }
+      case EntityType::kEvent: {
+        if (m.cls == "generic") {
+          return nearest(index, EntityType::kEvent,
+                         [](const Entity& e) { return e.event_kind == EventKind::kHappening && !e.plural; });
+        }
+        // "die Zeremonie" after "Unterzeichnungszeremonie", "der Gipfel" after "NATO-Gipfel".
+        const std::string head = utf8::to_lower(m.name);
+        const int same_head = nearest(index, EntityType::kEvent, [&](const Entity& e) {
+          return !e.plural && utf8::to_lower(e.label).ends_with(head);
+        });
+        if (same_head >= 0) return same_head;
+        const auto it = event_classes_.find(m.cls);
+        if (it != event_classes_.end()) return it->second;
+        if (m.in_quote) return -1;
+        return event(m);
+      }
+      case EntityType::kAgreement: {
+        // "das Übereinkommen": the agreement of that class mentioned most often.
+        int best = -1;
+        std::size_t best_count = 0;
+        for (std::size_t e = 0; e < out_.entities.size(); ++e) {
+          const Entity& ent = out_.entities[e];
+          if (ent.type == EntityType::kAgreement && ent.cls == m.cls && ent.mentions.size() > best_count) {
+            best = static_cast<int>(e);
+            best_count = ent.mentions.size();
+          }
+        }
+        return best;
+      }
+      case EntityType::kCountry:
+        return m.in_quote ? keys_.count("Country\t" + m.key) ? keys_.at("Country\t" + m.key) : -1 : -1;
+      case EntityType::kPlace: return -1;
+    }
+    return -1;
+  }
+
+  // Labels, alternative labels, identities and gazetteer facts.
+  void finish() {
+    for (auto& e : out_.entities) {
+      std::sort(e.mentions.begin(), e.mentions.end(), [this](int a, int b) {
+        return rec_.mentions[static_cast<std::size_t>(a)].begin < rec_.mentions[static_cast<std::size_t>(b)].begin;
+      });
+      std::map<std::string, std::pair<std::size_t, std::size_t>> names;  // name → (count, first position)
+      std::set<std::string> alts;
+      for (const int mi : e.mentions) {
+        const Mention& m = rec_.mentions[static_cast<std::size_t>(mi)];
+        if (m.reference || m.adjective) continue;
+        auto& n = names[m.name];
+        if (n.first++ == 0) n.second = m.begin;
+        if (!m.abbreviation.empty()) alts.insert(m.abbreviation);
+      }
+      if (e.type == EntityType::kAgreement || e.type == EntityType::kEvent) {
+        // The most frequent name; among equals the longest, then the first.
+        std::string best = e.label;
+        std::tuple<std::size_t, std::size_t, std::size_t> best_score{0, 0, 0};
+        for (const auto& [name, n] : names) {
+          const auto score = std::make_tuple(e.type == EntityType::kEvent ? name.size() : n.first,
+                                             e.type == EntityType::kEvent ? n.first : name.size(), SIZE_MAX - n.second);
+          if (score > best_score) {
+            best_score = score;
+            best = name;
+          }
+        }
+        e.label = best;
+      } else if (e.type == EntityType::kPerson) {
+        for (const auto& [name, n] : names) {
+          if (name.size() > e.label.size()) e.label = name;
+        }
+      }
+      for (const auto& [name, n] : names) {
+        if (name != e.label && name_key(name) != name_key(e.label)) alts.insert(name);
+      }
+      switch (e.type) {
+        case EntityType::kCountry: {
+          const Mention& m = rec_.mentions[static_cast<std::size_t>(e.mentions.front())];
+          e.id = m.key;
+          if (const auto c = lex_.country_by_iso(m.key)) e.label = lex_.countries()[*c].name;
+          break;
+        }
+        case EntityType::kPlace:
+          for (const auto& p : lex_.places()) {
+            if (p.name == e.label) e.country = p.iso;
+          }
+          e.id = e.label;
+          break;
+        case EntityType::kOrganization:
+          if (const auto o = lex_.organization_by_label(e.label)) {
+            const auto& org = lex_.organizations()[*o];
+            e.parent = org.parent;
+            e.country = org.iso;
+            for (const auto& v : org.variants) {
+              // Abbreviations (all capitals) are what users search for.
+              if (std::none_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; })) alts.insert(v);
+            }
+          }
+          e.id = e.label;
+          break;
+        default: e.id = e.label; break;
+      }
+      alts.erase(e.label);
+      e.alt_labels.assign(alts.begin(), alts.end());
+    }
+  }
+
+  const text::Text& t_;
+  const recognize::Recognized& rec_;
+  const recognize::Lexicon& lex_;
+  Resolved out_;
+  std::vector<int> order_;
+  std::map<std::string, int> keys_;
+  std::map<std::string, int> abbreviations_;
+  std::map<std::string, int> event_classes_;
+};
+
+}  // namespace
+
+Resolved resolve(const text::Text& text, const recognize::Recognized& recognized, const recognize::Lexicon& lexicon) {
+  return Resolver(text, recognized, lexicon).run();
+}
+
+}  // namespace reportkg::resolve

@@ -1,0 +1,66 @@
+// The text stage: a Document's content → paragraphs, sentences and tokens with byte offsets.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "input/document.hpp"
+
+namespace reportkg::text {
+
+enum class TokenKind : std::uint8_t {
+  kWord,        ///< letters/digits, with inner hyphens ("NATO-Gipfel", "COVID-19-Pandemie")
+  kNumber,      ///< digits with German separators ("2.500", "3,5"), an ordinal keeps its dot ("78.")
+  kPunct,       ///< one punctuation character
+  kOpenQuote,   ///< „ « ‚ and a straight " that opens
+  kCloseQuote,  ///< “ ” » ‘ and a straight " that closes
+  kUrl,         ///< http(s)://... or www....
+};
+
+struct Token {
+  std::uint32_t begin = 0;  ///< byte offset in Document::text
+  std::uint32_t end = 0;
+  TokenKind kind = TokenKind::kWord;
+  bool upper = false;         ///< starts with an upper-case letter
+  bool space_before = false;  ///< white space (or the start of a line) precedes it
+  bool ordinal = false;       ///< a number written with an ordinal dot ("78.")
+  std::uint32_t sentence = 0;
+  std::string lower;          ///< lower-cased text (for words), else the text
+};
+
+struct Sentence {
+  std::uint32_t first = 0;  ///< first token index
+  std::uint32_t last = 0;   ///< one past the last token index
+  std::uint32_t paragraph = 0;
+  std::uint32_t begin = 0;  ///< byte range in Document::text
+  std::uint32_t end = 0;
+  bool heading = false;     ///< a line without final punctuation (headline, sub-heading)
+};
+
+struct Text {
+  const input::Document* doc = nullptr;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+
+  std::string_view str(const Token& t) const {
+    return std::string_view(doc->text).substr(t.begin, t.end - t.begin);
+  }
+  std::string_view str(std::size_t i) const { return str(tokens[i]); }
+  /// Text of the tokens [first, last), as written (with the original spacing).
+  std::string_view span(std::size_t first, std::size_t last) const;
+};
+
+/// Splits the content of `doc` (boilerplate lines excluded) into sentences and tokens. A sentence
+/// never crosses a line break; a period after a word in `abbreviations` ("dr", "prof", lower case,
+/// without the dot) ends no sentence.
+Text analyze(const input::Document& doc, const std::unordered_set<std::string>& abbreviations);
+
+/// The value of a German number token as a canonical decimal ("2.500" → "2500", "3,5" → "3.5",
+/// "78." → "78"), or nullopt when it is not a number.
+std::optional<std::string> parse_number(std::string_view token);
+
+}  // namespace reportkg::text

@@ -1,0 +1,277 @@
+#include "write/writer.hpp"
+
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+using reportkg::ErrorCode;
+using reportkg::graph::Graph;
+using reportkg::graph::Prefixes;
+using reportkg::graph::Term;
+using reportkg::graph::Triple;
+using reportkg::write::Format;
+using reportkg::write::serialize;
+using reportkg::write::write_file;
+
+const std::string kId = "https://example.org/id/";
+const std::string kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const std::string kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
+const std::string kSchema = "http://schema.org/";
+const std::string kXsd = "http://www.w3.org/2001/XMLSchema#";
+
+Prefixes prefixes() {
+  return {{"rdf", kRdf},
+          {"rdfs", kRdfs},
+          {"schema", kSchema},
+          {"xsd", kXsd},
+          {"person", kId + "person/"},
+          {"report", kId + "report/"}};
+}
+
+Triple t(const std::string& s, const std::string& p, Term o) {
+  return Triple{Term::iri(s), Term::iri(p), std::move(o)};
+}
+
+Graph sample(const std::string& report = "r1") {
+  Graph g;
+  g.name = kId + "report/" + report;
+  const std::string person = kId + "person/LuongTamQuang";
+  g.triples = {
+      t(person, kSchema + "jobTitle", Term::literal("Minister", "de")),
+      t(person, kRdfs + "label", Term::literal("Luong Tam Quang", "de")),
+      t(person, kRdf + "type", Term::iri(kSchema + "Person")),
+      t(g.name, kSchema + "datePublished", Term::typed("2025-10-26", kXsd + "date")),
+      t(g.name, kRdf + "type", Term::iri(kSchema + "Report")),
+      t(g.name, kSchema + "mentions", Term::iri(person)),
+      t(g.name, kSchema + "text", Term::literal("Zeile 1\nZeile \"2\"")),
+      t(g.name, kSchema + "wordCount", Term::typed("42", kXsd + "integer")),
+  };
+  return g;
+}
+
+std::string ok(reportkg::Result<std::string> r) {
+  REQUIRE_MESSAGE(r.ok(), r.error().to_string());
+  return std::move(r).value();
+}
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t i = haystack.find(needle); i != std::string::npos;
+       i = haystack.find(needle, i + 1))
+    ++n;
+  return n;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "reportkg-write-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::size_t entries() const {
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(path), fs::directory_iterator()));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("parse_format knows the four formats and rejects others as usage errors") {
+  CHECK(*reportkg::write::parse_format("turtle") == Format::kTurtle);
+  CHECK(*reportkg::write::parse_format("ntriples") == Format::kNTriples);
+  CHECK(*reportkg::write::parse_format("trig") == Format::kTriG);
+  CHECK(*reportkg::write::parse_format("nquads") == Format::kNQuads);
+  auto bad = reportkg::write::parse_format("rdfxml");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().code == ErrorCode::kUsage);
+}
+
+TEST_CASE("Turtle output declares the prefixes first and uses prefixed names") {
+  const std::string out = ok(serialize({sample()}, prefixes(), Format::kTurtle));
+  CHECK(out.starts_with("@prefix rdf: <" + kRdf + "> ."));
+  CHECK(out.find("@prefix person: <" + kId + "person/> .") < out.find("person:LuongTamQuang"));
+  CHECK(out.find("person:LuongTamQuang") != std::string::npos);
+  CHECK(out.find("<" + kId + "person/LuongTamQuang>") == std::string::npos);
+  CHECK(out.find("schema:Person") != std::string::npos);
+  CHECK(out.ends_with(" .\n"));
+}
+
+TEST_CASE("rdf:type comes first and rdfs:label second for each subject") {
+  const std::string out = ok(serialize({sample()}, prefixes(), Format::kTurtle));
+  const auto subject = out.find("person:LuongTamQuang\n");
+  REQUIRE(subject != std::string::npos);
+  const auto type = out.find("a schema:Person", subject);
+  const auto label = out.find("rdfs:label", subject);
+  const auto job = out.find("schema:jobTitle", subject);
+  CHECK(type < label);
+  CHECK(label < job);
+}
+
+TEST_CASE("language tags, datatypes and escapes are written") {
+  const std::string out = ok(serialize({sample()}, prefixes(), Format::kNTriples));
+  CHECK(out.find("\"Luong Tam Quang\"@de") != std::string::npos);
+  CHECK(out.find("\"2025-10-26\"^^<" + kXsd + "date>") != std::string::npos);
+  CHECK(out.find("\"42\"^^<" + kXsd + "integer>") != std::string::npos);
+  CHECK(out.find("\"Zeile 1\\nZeile \\\"2\\\"\"") != std::string::npos);
+}
+
+TEST_CASE("N-Triples are written in full IRIs, UTF-8 unescaped, one triple a line") {
+  Graph g = sample();
+  g.triples.push_back(
+      t(g.name, kSchema + "headline", Term::literal("Übereinkommen von Hanoi", "de")));
+  const std::string out = ok(serialize({g}, prefixes(), Format::kNTriples));
+  CHECK(out.find("@prefix") == std::string::npos);
+  CHECK(out.find("\"Übereinkommen von Hanoi\"@de") != std::string::npos);
+  CHECK(count(out, "\n") == g.triples.size());
+  CHECK(out.starts_with("<"));
+}
+
+TEST_CASE("output is byte-identical for shuffled input triples and graphs") {
+  const std::vector<Graph> graphs = {sample("r1"), sample("r2")};
+  for (Format f : {Format::kTurtle, Format::kNTriples, Format::kTriG, Format::kNQuads}) {
+    const std::string expected = ok(serialize(graphs, prefixes(), f));
+    std::mt19937 rng(42);
+    for (int round = 0; round < 5; ++round) {
+      std::vector<Graph> shuffled = graphs;
+      for (auto& g : shuffled) std::shuffle(g.triples.begin(), g.triples.end(), rng);
+      std::shuffle(shuffled.begin(), shuffled.end(), rng);
+      CHECK(ok(serialize(shuffled, prefixes(), f)) == expected);
+    }
+  }
+}
+
+TEST_CASE("duplicate triples are written once") {
+  Graph g = sample();
+  const auto original = g.triples;
+  g.triples.insert(g.triples.end(), original.begin(), original.end());
+  const std::string out = ok(serialize({g}, prefixes(), Format::kNTriples));
+  CHECK(count(out, "\n") == original.size());
+  CHECK(out == ok(serialize({sample()}, prefixes(), Format::kNTriples)));
+}
+
+TEST_CASE("Turtle and N-Triples merge graphs; a triple in two graphs is written once") {
+  Graph a = sample("r1");
+  Graph b = sample("r1");
+  b.name = kId + "report/other";
+  const std::string out = ok(serialize({a, b}, prefixes(), Format::kNTriples));
+  CHECK(count(out, "\n") == a.triples.size());
+}
+
+TEST_CASE("TriG keeps two graphs apart under their names") {
+  const std::string out = ok(serialize({sample("r1"), sample("r2")}, prefixes(), Format::kTriG));
+  CHECK(count(out, "{") == 2);
+  CHECK(count(out, "}") == 2);
+  CHECK(out.find("report:r1 {") != std::string::npos);
+  CHECK(out.find("report:r2 {") != std::string::npos);
+  // The shared person is described in both graphs.
+  CHECK(count(out, "person:LuongTamQuang\n") == 2);
+}
+
+TEST_CASE("N-Quads put every triple in its report's graph") {
+  const std::string out = ok(serialize({sample("r1"), sample("r2")}, prefixes(), Format::kNQuads));
+  std::istringstream lines(out);
+  std::size_t n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    const bool in_r1 = line.ends_with("<" + kId + "report/r1> .");
+    const bool in_r2 = line.ends_with("<" + kId + "report/r2> .");
+    CHECK((in_r1 || in_r2));
+  }
+  CHECK(n == 2 * sample().triples.size());
+}
+
+TEST_CASE("characters not allowed in IRIs are percent-encoded") {
+  Graph g;
+  g.name = kId + "report/x";
+  g.triples = {t(kId + "person/A B<C>", kRdf + "type", Term::iri(kSchema + "Person"))};
+  const std::string out = ok(serialize({g}, prefixes(), Format::kNTriples));
+  CHECK(out.find("<" + kId + "person/A%20B%3CC%3E>") != std::string::npos);
+}
+
+TEST_CASE("a literal subject, a bad language tag or a bad integer is an internal error") {
+  Graph g;
+  g.name = kId + "report/x";
+  g.triples = {Triple{Term::literal("x"), Term::iri(kRdf + "type"), Term::iri(kSchema + "Person")}};
+  auto literal_subject = serialize({g}, prefixes(), Format::kTurtle);
+  REQUIRE_FALSE(literal_subject.ok());
+  CHECK(literal_subject.error().code == ErrorCode::kInternal);
+
+  g.triples = {t(kId + "a", kRdfs + "label", Term::literal("x", "de DE"))};
+  CHECK_FALSE(serialize({g}, prefixes(), Format::kNTriples).ok());
+
+  g.triples = {t(kId + "a", kSchema + "n", Term::typed("2.500", kXsd + "integer"))};
+  CHECK_FALSE(serialize({g}, prefixes(), Format::kTurtle).ok());
+}
+
+TEST_CASE("no graphs give a document with only the prefixes") {
+  CHECK(ok(serialize({}, prefixes(), Format::kNTriples)).empty());
+  const std::string ttl = ok(serialize({}, prefixes(), Format::kTurtle));
+  CHECK(ttl.starts_with("@prefix"));
+  CHECK(count(ttl, "\n") == prefixes().size());
+}
+
+TEST_CASE("write_file writes a new file and replaces an old one, leaving no temporary file") {
+  TempDir dir;
+  const fs::path path = dir.path / "out.ttl";
+  REQUIRE(write_file(path.string(), "first\n").ok());
+  CHECK(slurp(path) == "first\n");
+  REQUIRE(write_file(path.string(), "second\n").ok());
+  CHECK(slurp(path) == "second\n");
+  CHECK(dir.entries() == 1);
+  // The mode a plain new file gets (0666 minus the umask), not mkstemp's 0600.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  CHECK(static_cast<unsigned>(fs::status(path).permissions()) ==
+        (0666u & ~static_cast<unsigned>(mask)));
+}
+
+TEST_CASE("write_file into a missing directory fails and leaves no file") {
+  TempDir dir;
+  const fs::path path = dir.path / "missing" / "out.ttl";
+  const auto status = write_file(path.string(), "data\n");
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.error().code == ErrorCode::kOutput);
+  CHECK(status.error().file == path.string());
+  CHECK(status.error().message.find("No such file or directory") != std::string::npos);
+  CHECK_FALSE(fs::exists(path));
+  CHECK(dir.entries() == 0);
+}
+
+TEST_CASE("write_file onto a directory fails") {
+  TempDir dir;
+  const auto status = write_file(dir.path.string(), "data\n");
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.error().code == ErrorCode::kOutput);
+  CHECK(dir.entries() == 0);
+}
+
+TEST_CASE("write_file to /dev/full fails with the OS message") {
+  const auto status = write_file("/dev/full", "data\n");
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.error().code == ErrorCode::kOutput);
+  CHECK(status.error().message.find("No space left on device") != std::string::npos);
+}
+
+TEST_CASE("write_file writes to a device such as /dev/null directly") {
+  CHECK(write_file("/dev/null", "data\n").ok());
+}
