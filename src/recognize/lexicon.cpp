@@ -197,7 +197,7 @@ Result<Lexicon> Lexicon::parse(const std::vector<std::pair<std::string_view, std
           lex.abbreviations_.insert(w);
         }
         lex.words_.emplace(word, std::make_pair(category, col(c, 2)));
-        lex.word_keys_.insert(category + '\t' + match_key(word));
+        lex.word_keys_.emplace(category + '\t' + match_key(word), col(c, 2));
         lex.word_values_.emplace(category + '\t' + word, col(c, 2));
       }
     }
@@ -316,6 +316,8 @@ std::optional<std::tuple<typename Map::const_iterator, std::string, std::string>
 // "Apparat" is no "Rat" and "Auswahl" no "Wahl".
 bool plausible_prefix(std::string_view prefix, const Lexicon& lex) {
   if (prefix.empty() || prefix.back() == '-') return true;
+  // "who-pandemie": the part after the last hyphen is the word that joins.
+  if (const auto h = prefix.rfind('-'); h != std::string_view::npos) prefix = prefix.substr(h + 1);
   if (!lex.word_category(prefix).empty()) return false;
   for (const auto linking : {"", "s", "es", "n", "en", "e"}) {
     const std::string_view l(linking);
@@ -415,6 +417,13 @@ std::optional<std::pair<std::size_t, std::string>> Lexicon::qualifier(const std:
 
 bool Lexicon::is(std::string_view category, std::string_view lower) const {
   return word_keys_.count(std::string(category) + '\t' + match_key(lower)) > 0;
+}
+
+std::optional<std::string> Lexicon::inflected_value(std::string_view category, std::string_view lower) const {
+  if (auto v = word_value(category, lower)) return v;
+  const auto it = word_keys_.find(std::string(category) + '\t' + match_key(lower));
+  if (it == word_keys_.end()) return std::nullopt;
+  return it->second;
 }
 
 bool Lexicon::is_dictionary_word(std::string_view word) const { return Speller::instance().known(word); }

@@ -138,6 +138,8 @@ class Lexicon {
   /// True when the word, compared without inflection endings, is listed under `category`
   /// ("distinct": "nächsten", "former": "ehemaligen", "delegation": "Delegationen").
   bool is(std::string_view category, std::string_view lower) const;
+  /// word_value(), also for inflected forms ("dritter" → the value of "dritte").
+  std::optional<std::string> inflected_value(std::string_view category, std::string_view lower) const;
   /// Longest qualifier phrase at the start of the words → (length, normalized qualifier).
   std::optional<std::pair<std::size_t, std::string>> qualifier(const std::vector<std::string_view>& lower) const;
   const std::unordered_set<std::string>& abbreviations() const { return abbreviations_; }
@@ -171,7 +173,7 @@ class Lexicon {
   std::size_t max_qualifier_words_ = 1;
   std::unordered_set<std::string> abbreviations_;
   std::unordered_map<std::string, std::string> word_values_;  // category + '\t' + word → value
-  std::unordered_set<std::string> word_keys_;                   // category + '\t' + match_key(word)
+  std::unordered_map<std::string, std::string> word_keys_;      // category + '\t' + match_key(word) → value
 };
 
 /// The inflection-insensitive key of a lower-case word: German case and number endings are

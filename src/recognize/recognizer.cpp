@@ -86,6 +86,14 @@ class Recognizer {
     const auto c = category(i);
     return c == "article" || c == "preposition" || c == "conjunction" || c == "pronoun" || c == "possessive";
   }
+  // Words of a closed class that are never adjectives or names.
+  bool is_closed_class(std::size_t i) const {
+    static constexpr std::string_view kClasses[] = {"article", "possessive", "preposition", "conjunction", "pronoun",
+                                                    "particle", "number", "month", "weekday", "temporal"};
+    const auto c = category(i);
+    return std::find(std::begin(kClasses), std::end(kClasses), c) != std::end(kClasses);
+  }
+  bool is_particle(std::size_t i) const { return is_word(i) && lex_.word_value("particle", lower(i)).has_value(); }
   bool is_article(std::size_t i) const { return category(i) == "article" || category(i) == "possessive"; }
   bool is_punct(std::size_t i, std::string_view p) const {
     return i < size() && tok(i).kind == TokenKind::kPunct && str(i) == p;
@@ -109,8 +117,7 @@ class Recognizer {
   bool is_adjective(std::size_t i) const {
     if (!is_word(i) || is_function_word(i)) return false;
     if (tok(i).upper && !sentence_start(i)) return false;
-    const auto c = category(i);
-    if (!c.empty() && c != "ordinal") return false;
+    if (is_closed_class(i)) return false;
     return ends_like_adjective(lower(i));
   }
   // A capitalized adjective inside a name ("Ständigen Ausschusses", "Gemeinsame Erklärung").
@@ -244,6 +251,9 @@ class Recognizer {
                         !(len == 1 && str(i).size() <= 3 && !all_caps(i));
         if (ok) {
           add_name_mention(preferred(entries), i, i + static_cast<std::uint32_t>(len));
+          // "Genfer", "Wiener": the city adjective, matched through its stripped ending.
+          Mention& added = out_.mentions.back();
+          if (len == 1 && lower(i).ends_with("er") && !utf8::to_lower(added.name).ends_with("er")) added.adjective = true;
           i += static_cast<std::uint32_t>(len) - 1;
           continue;
         }
@@ -384,6 +394,9 @@ class Recognizer {
         last = k;
       }
       int parent = -1;
+      // "Verhandlungsgremium (INB) der WHO": the genitive after an abbreviation in parentheses.
+      std::uint32_t after_abbreviation = last;
+      if (is_punct(last, "(") && is_word(last + 1) && all_caps(last + 1) && is_punct(last + 2, ")")) after_abbreviation = last + 3;
       if (!has_fuer && owned_by(last, EntityType::kCountry) && !mention_at(last)->adjective &&
           str(last).ends_with("s")) {
         country = owner_[last];
@@ -391,15 +404,16 @@ class Recognizer {
         ++last;
       } else {
         std::uint32_t after = 0;
-        const int g = genitive_mention_at(last, sent.last, &after);
+        const int g = genitive_mention_at(after_abbreviation, sent.last, &after);
         if (g >= 0) {
           const Mention& gm = out_.mentions[static_cast<std::size_t>(g)];
           if (gm.type == EntityType::kOrganization) {
             parent = g;
             // A body without a name of its own is named by what it belongs to
             // ("Zentralkomitee der Kommunistischen Partei Chinas"); a named one is not
-            // ("Abteilung für Vertragsangelegenheiten des Büros ...").
-            if (!has_fuer && head->prefix.empty()) {
+            // ("Abteilung für Vertragsangelegenheiten des Büros ..."), nor one that belongs to
+            // a body named only by a reference ("der Ausschuss der Versammlung").
+            if (!has_fuer && head->prefix.empty() && after_abbreviation == last) {
               name += " " + span(last, after);
               last = after;
             }
@@ -416,7 +430,8 @@ class Recognizer {
       // A bare head with an article ("das Gremium", "der Versammlung") refers back.
       // A bare head ("das Gremium", "jeder Organisation") names no organization of its own: it
       // refers back to one, or to none.
-      const bool bare = adjectives.empty() && !has_fuer && last == i + 1 && head->prefix.empty() && parent < 0;
+      const bool bare = adjectives.empty() && !has_fuer && last == i + 1 && head->prefix.empty() &&
+                        (parent < 0 || out_.mentions[static_cast<std::size_t>(parent)].reference);
       const int index = static_cast<int>(out_.mentions.size());
       Mention& m = add_mention(EntityType::kOrganization, first, last, full);
       m.reference = bare;
@@ -480,7 +495,7 @@ class Recognizer {
         name = pm.name + "-" + written;
         first = pm.first;
       } else if (prefix_owner_[i] >= 0) {
-        qualifier = out_.mentions[static_cast<std::size_t>(prefix_owner_[i])].name;
+        qualifier = head->prefix;  // "who-pandemie": compared with "Pandemieabkommen" by its end
         name = written;
       } else {
         name = written;
@@ -567,8 +582,13 @@ class Recognizer {
       m.plural = h.ending == "en" || h.ending == "n" || (h.ending == "e" && lower(i).ends_with("che"));
       if (h.prefix.empty() && i > sent.first && is_article(i - 1) && !m.plural) m.reference = true;
       if (i > sent.first && is_adjective(i - 1) && lex_.is("distinct", lower(i - 1))) {
+        // "der nächste NATO-Gipfel" is another summit: named with its adjective.
         m.distinct = true;
         m.reference = false;
+        m.name = std::string(str(i - 1)) + " " + m.name;
+        m.first = i - 1;
+        m.begin = tok(i - 1).begin;
+        owner_[i - 1] = static_cast<int>(out_.mentions.size()) - 1;
       }
       m.qualifier = h.prefix;
     }
@@ -600,7 +620,8 @@ class Recognizer {
         // "Palast Huis ten Bosch", "Palais des Nations": a proper name after the head noun.
         std::uint32_t n = last;
         while (n < sent.last && ((is_cap(n) && owner_[n] < 0 && !lex_.is_dictionary_word(lower(n))) ||
-                                 (is_word(n) && category(n) == "particle" && is_cap(n + 1)) ||
+                                 (is_particle(n) && is_cap(n + 1) && owner_[n + 1] < 0 &&
+                                  !lex_.is_dictionary_word(str(n + 1))) ||
                                  (is_word(n) && (lower(n) == "des" || lower(n) == "de") && is_cap(n + 1) &&
                                   !lex_.is_dictionary_word(lower(n + 1))))) {
           ++n;
@@ -680,6 +701,18 @@ class Recognizer {
           break;
         }
       }
+      // Adjectives belong to the title only after a determiner ("der ständige ..."), not after a
+      // verb that looks like one ("Am Vorabend hatten König ...").
+      if (tm.first < i && !(tm.first == sent.first || sentence_start(tm.first) || is_article(tm.first - 1) ||
+                            is_punct(tm.first - 1, ","))) {
+        adjectives.clear();
+        tm.former = false;
+        tm.first = i;
+        if (tm.country >= 0 && out_.mentions[static_cast<std::size_t>(tm.country)].first < i &&
+            prefix_owner_[i] != tm.country) {
+          tm.country = -1;
+        }
+      }
       std::string text = adjectives + prefix + head;
       // Complements: "für ..." and an organization in the genitive.
       std::uint32_t last = tm.last;
@@ -731,10 +764,10 @@ class Recognizer {
           (owner_[k] < 0 || (absorb_places && k > i && owned_by(k, EntityType::kPlace) &&
                              mention_at(k)->last == k + 1))) {
         ++k;
-      } else if (k > i && is_word(k) && category(k) == "particle" && !tok(k).upper) {
+      } else if (k > i && is_particle(k) && !tok(k).upper) {
         // "von der Leyen": particles continue a name only when a name word follows.
         std::uint32_t n = k;
-        while (n < end && is_word(n) && category(n) == "particle" && !tok(n).upper) ++n;
+        while (n < end && is_particle(n) && !tok(n).upper) ++n;
         if (n < end && is_cap(n) && owner_[n] < 0 && title_owner_[n] < 0) {
           k = n;
         } else {
@@ -745,6 +778,13 @@ class Recognizer {
       }
     }
     return k;
+  }
+
+  const TitleMention* title_ending_at(std::uint32_t end) const {
+    for (const auto& t : out_.titles) {
+      if (t.last == end) return &t;
+    }
+    return nullptr;
   }
 
   bool looks_like_name_word(std::uint32_t k) const {
@@ -763,13 +803,12 @@ class Recognizer {
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (!looks_like_name_word(i) || in_quote_[i]) continue;
       // After a title ("General Luong Tam Quang", "Dr. Tedros Adhanom Ghebreyesus").
-      const bool after_title = i > sent.first && title_owner_[i - 1] >= 0 &&
-                               out_.titles[static_cast<std::size_t>(title_owner_[i - 1])].last == i;
+      const TitleMention* before = title_ending_at(i);
+      const bool after_title = before != nullptr;
       // After "title ..., " ("Die Sprecherin des ... Außenministeriums, Pham Thu Hang,").
-      const bool after_title_comma = i > sent.first + 1 && is_punct(i - 1, ",") && title_owner_[i - 2] >= 0 &&
-                                     out_.titles[static_cast<std::size_t>(title_owner_[i - 2])].last == i - 1 &&
-                                     out_.titles[static_cast<std::size_t>(title_owner_[i - 2])].kind != TitleKind::kHonorific;
-      const bool after_colon = i > sent.first + 1 && is_punct(i - 1, ":") && title_owner_[i - 2] >= 0;
+      const TitleMention* before_comma = is_punct(i - 1, ",") ? title_ending_at(i - 1) : nullptr;
+      const bool after_title_comma = before_comma && before_comma->kind != TitleKind::kHonorific;
+      const bool after_colon = is_punct(i - 1, ":") && title_ending_at(i - 1);
       const std::uint32_t end = name_run(i, sent.last, after_title || after_title_comma);
       if (end == i) continue;
       // Before ", title" ("Cai Qi, Mitglied des ...", "Anne-Claire Amprou, Botschafterin ...").
@@ -777,7 +816,7 @@ class Recognizer {
                                 (title_owner_[end + 1] >= 0 || (is_adjective(end + 1) && title_owner_[end + 2] >= 0));
       bool foreign = end - i >= 2;
       for (std::uint32_t k = i; k < end && foreign; ++k) {
-        foreign = !lex_.is_dictionary_word(str(k)) || category(k) == "particle";
+        foreign = !lex_.is_dictionary_word(str(k)) || is_particle(k);
       }
       const bool prep_before = i > sent.first && is_word(i - 1) && category(i - 1) == "preposition";
       if (after_title || after_title_comma || after_colon || before_title || (foreign && !prep_before)) {
@@ -887,7 +926,7 @@ class Recognizer {
           continue;
         }
         // "sein dritter Besuch": an ordinal word before an event counts it.
-        if (auto o = lex_.word_value("ordinal", match_key(lower(i))); o && !o->empty() && owned_by(i + 1, EntityType::kEvent)) {
+        if (auto o = lex_.inflected_value("ordinal", lower(i)); o && !o->empty() && owned_by(i + 1, EntityType::kEvent)) {
           QuantityMention q;
           q.first = i;
           q.last = i + 2;

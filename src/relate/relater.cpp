@@ -48,11 +48,12 @@ class Relater {
   }
 
   Facts run() {
+    for (std::uint32_t s = 0; s < t_.sentences.size(); ++s) nationality_cues(s);
     link_titles();
     resolve_descriptions();
     for (std::uint32_t s = 0; s < t_.sentences.size(); ++s) {
-      nationality_cues(s);
       event_frames(s);
+      representatives(s);
       quantities(s);
     }
     entity_facts();
@@ -110,13 +111,28 @@ class Relater {
     std::uint32_t start = sent.first;
     for (std::uint32_t k = sent.first; k + 1 < sent.last; ++k) {
       if ((is_punct(k, ",") || is_punct(k, ";")) && tok(k + 1).kind == TokenKind::kWord && opens_clause(lower(k + 1)) &&
-          title_of_[k + 1] < 0) {
+          title_of_[k + 1] < 0 && !starts_noun_phrase(k + 1, sent.last)) {
         out.emplace_back(start, k);
         start = k + 1;
       }
     }
     out.emplace_back(start, sent.last);
     return out;
+  }
+
+  // ", der philippinische Gesundheitsminister", ", an dem Gipfel": an article (after a
+  // preposition) that starts a noun phrase, not a relative pronoun.
+  bool starts_noun_phrase(std::uint32_t k, std::uint32_t end) const {
+    // "um ... zu" always opens an infinitive clause.
+    if (lower(k) == "um") return false;
+    if (lex_.word_value("preposition", lower(k)) && k + 1 < end && lex_.word_value("article", lower(k + 1))) ++k;
+    if (!lex_.word_value("article", lower(k)) || k + 1 >= end) return false;
+    const auto& next = tok(k + 1);
+    if (next.kind != TokenKind::kWord) return false;
+    if (next.upper) return true;
+    // An attributive adjective: a lower-case word with an adjective ending, not a closed-class word.
+    const std::string_view w = lower(k + 1);
+    return lex_.word_category(w).empty() && (w.ends_with("e") || w.ends_with("en"));
   }
 
   // ---- titles -------------------------------------------------------------------------------
@@ -168,8 +184,10 @@ class Relater {
     while (true) {
       const std::uint32_t end = rec_.titles[cur].last;
       if (!(end < t_.tokens.size() && (lower(end) == "und" || is_punct(end, ","))) || end + 1 >= title_of_.size()) break;
-      const int next = title_of_[end + 1];
-      if (next < 0 || static_cast<std::size_t>(next) == cur || rec_.titles[static_cast<std::size_t>(next)].first != end + 1) {
+      // An article may start the next title (", der philippinische Gesundheitsminister").
+      const std::uint32_t start = (end + 2 < title_of_.size() && lex_.word_value("article", lower(end + 1))) ? end + 2 : end + 1;
+      const int next = title_of_[start];
+      if (next < 0 || static_cast<std::size_t>(next) == cur || rec_.titles[static_cast<std::size_t>(next)].first != start) {
         break;
       }
       cur = static_cast<std::size_t>(next);
@@ -540,7 +558,26 @@ class Relater {
     const bool participate = has(VerbRole::kParticipate) || has(VerbRole::kMeet);
     const bool say_at = has(VerbRole::kSay) && speech_frame;
     if (!organize && !participate && !say_at) return;
-    if (event < 0 && participate) event = last_event_before(first, true);
+    for (std::uint32_t k = first; k < last; ++k) {
+      if (tok(k).kind == TokenKind::kWord && lex_.word_value("negation", lower(k))) return;
+    }
+    // Without an event in the clause, people (not organizations) take part in the event of the
+    // last two sentences ("Xi wurde von seiner Ehefrau Peng Liyuan begleitet").
+    bool fallback = false;
+    if (event < 0 && participate) {
+      const std::uint32_t from = sentence(s >= 2 ? s - 2 : 0).first;
+      event = last_event_before(first, true);
+      if (event >= 0 && !std::any_of(ent(event).mentions.begin(), ent(event).mentions.end(), [&](int m) {
+            return rec_.mentions[static_cast<std::size_t>(m)].first >= from;
+          })) {
+        event = -1;
+      }
+      fallback = true;
+    }
+    if (event < 0 && organize) {
+      led_organization(s, first, last);
+      return;
+    }
     if (event < 0) return;
     // Agents: people and organizations of the clause that are not part of a title or quote.
     std::vector<int> agents = persons_in(first, last);
@@ -548,12 +585,53 @@ class Relater {
       const Mention& mm = rec_.mentions[static_cast<std::size_t>(m)];
       const int e = entity(m);
       if (e < 0 || in_quote(mm.first) || title_of_[mm.first] >= 0) continue;
-      if (type(e) == EntityType::kOrganization && mm.parent < 0 && !is_genitive_of_event(mm)) agents.push_back(e);
+      if (!fallback && type(e) == EntityType::kOrganization && mm.parent < 0 && !is_genitive_of_event(mm)) agents.push_back(e);
     }
     const Predicate p = organize ? Predicate::kOrganizer : Predicate::kParticipant;
     const char* rule = organize ? "organizer-cue" : say_at ? "speaker-at-event" : "participation-cue";
     for (const int a : agents) add(p, event, a, s, rule);
     // "an dem auch X teilnahm" after "zu einem Abendessen ... empfangen": both cues in one sentence.
+  }
+
+  // "Geleitet wurde das Gremium von zwei Ko-Vorsitzenden: A und B": the people who lead an
+  // organization belong to it.
+  void led_organization(std::uint32_t s, std::uint32_t first, std::uint32_t last) {
+    int org = -1;
+    for (const int m : mentions_in(first, last)) {
+      const Mention& mm = rec_.mentions[static_cast<std::size_t>(m)];
+      const int e = entity(m);
+      if (e < 0 || in_quote(mm.first) || title_of_[mm.first] >= 0 || type(e) != EntityType::kOrganization) continue;
+      if (org >= 0 && org != e) return;  // which one is led is unclear
+      org = e;
+    }
+    if (org < 0) return;
+    for (const int p : persons_in(first, last)) add(Predicate::kAffiliation, p, org, s, "leads-organization");
+  }
+
+  // "Vertreter aus Kenia, Brasilien und Indonesien würdigten ...": countries represented at the
+  // event of the sentence, or at the last one before.
+  void representatives(std::uint32_t s) {
+    const auto& sent = sentence(s);
+    for (const auto& t : rec_.titles) {
+      if (t.kind != TitleKind::kRole || t.head < sent.first || t.head >= sent.last || t.last >= sent.last) continue;
+      if (lower(t.last) != "aus") continue;
+      std::vector<int> countries;
+      for (std::uint32_t k = t.last + 1; k < sent.last; ++k) {
+        const int e = entity(owner_[k]);
+        if (e >= 0 && type(e) == EntityType::kCountry) {
+          if (countries.empty() || countries.back() != e) countries.push_back(e);
+        } else if (!(is_punct(k, ",") || lex_.word_value("conjunction", lower(k)))) {
+          break;
+        }
+      }
+      if (countries.empty()) continue;
+      int event = -1;
+      for (std::uint32_t k = sent.first; k < sent.last && event < 0; ++k) {
+        if (is_event(owner_[k]) && !in_quote(k)) event = entity(owner_[k]);
+      }
+      if (event < 0) event = last_event_before(sent.first, true);
+      for (const int c : countries) add(Predicate::kParticipant, event, c, s, "representatives-from");
+    }
   }
 
   bool is_genitive_of_event(const Mention& m) const {
@@ -736,7 +814,7 @@ class Relater {
       out_.quotes.push_back(out);
       // "Auf dieser Konferenz ...": a speaker who says "this conference" was there.
       for (std::uint32_t k = q.open + 1; k < q.close; ++k) {
-        if (is_event(owner_[k]) && k > 0 && recognize::match_key(lower(k - 1)) == "dies") {
+        if (is_event(owner_[k]) && k > 0 && lex_.word_value("article", lower(k - 1)) == "demonstrative") {
           add(Predicate::kParticipant, entity(owner_[k]), speaker, s_open, "speaker-this-event");
         }
       }
