@@ -693,6 +693,9 @@ class Recognizer {
         if (owned_by(k, EntityType::kCountry) && mention_at(k)->adjective && !is_cap(k)) {
           if (tm.country < 0) tm.country = owner_[k];
           tm.first = k;
+        } else if (is_name_adjective(k) && !sentence_start(k)) {
+          adjectives = nominative_adjective(str(k), gender) + " " + adjectives;  // "Hohe Vertreterin"
+          tm.first = k;
         } else if (is_adjective(k) && owner_[k] < 0) {
           if (lex_.is("former", lower(k))) tm.former = true;
           adjectives = nominative_adjective(lower(k), gender) + " " + adjectives;
@@ -716,12 +719,15 @@ class Recognizer {
       std::string text = adjectives + prefix + head;
       // Complements: "für ..." and an organization in the genitive.
       std::uint32_t last = tm.last;
-      if (title.kind != TitleKind::kHonorific) {
+      // "für ..." and the genitive may come in either order ("Hohe Vertreterin der EU für
+      // Außen- und Sicherheitspolitik").
+      for (int round = 0; round < 2 && title.kind != TitleKind::kHonorific; ++round) {
         const std::uint32_t f = fuer_phrase(last, sent.last);
         if (f > last) {
           text += " " + span(last, f);
           last = f;
         }
+        if (tm.organization >= 0 && prefix_owner_[i] != tm.organization) continue;
         std::uint32_t after = 0;
         const int g = genitive_mention_at(last, sent.last, &after);
         if (g >= 0) {

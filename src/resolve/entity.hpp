@@ -21,6 +21,7 @@ struct Entity {
   std::string cls;                      ///< event / agreement class
   recognize::EventKind event_kind = recognize::EventKind::kHappening;
   bool plural = false;
+  bool distinct = false;                ///< an event set apart from others of its class ("der nächste Gipfel")
   std::string country;                  ///< ISO code known from the gazetteer (cities, national bodies)
   std::string parent;                   ///< parent organization label known from the gazetteer
 };

@@ -119,6 +119,7 @@ class Resolver {
     e.cls = m.cls;
     e.event_kind = m.event_kind;
     e.plural = m.plural;
+    e.distinct = m.distinct;
     out_.entities.push_back(std::move(e));
     return static_cast<int>(out_.entities.size()) - 1;
   }
@@ -229,7 +230,7 @@ class Resolver {
         // "die Zeremonie" after "Unterzeichnungszeremonie", "der Gipfel" after "NATO-Gipfel".
         const std::string head = utf8::to_lower(m.name);
         const int same_head = nearest(index, EntityType::kEvent, [&](const Entity& e) {
-          return !e.plural && utf8::to_lower(e.label).ends_with(head);
+          return !e.plural && !e.distinct && utf8::to_lower(e.label).ends_with(head);
         });
         if (same_head >= 0) return same_head;
         const auto it = event_classes_.find(m.cls);
@@ -265,9 +266,15 @@ class Resolver {
       });
       std::map<std::string, std::pair<std::size_t, std::size_t>> names;  // name → (count, first position)
       std::set<std::string> alts;
+      // Names come from the mentions that name the entity, or from all when every mention is a
+      // reference ("der Gipfel", "die Konferenz").
+      const bool all_references = std::all_of(e.mentions.begin(), e.mentions.end(), [this](int mi) {
+        const Mention& m = rec_.mentions[static_cast<std::size_t>(mi)];
+        return m.reference || m.adjective;
+      });
       for (const int mi : e.mentions) {
         const Mention& m = rec_.mentions[static_cast<std::size_t>(mi)];
-        if (m.reference || m.adjective) continue;
+        if ((m.reference || m.adjective) && !(all_references && e.type == EntityType::kEvent && !m.in_quote)) continue;
         auto& n = names[m.name];
         if (n.first++ == 0) n.second = m.begin;
         if (!m.abbreviation.empty()) alts.insert(m.abbreviation);
