@@ -522,6 +522,15 @@ class Recognizer {
         last = vm.last;
       }
       const bool plural = head->ending == "en" || (head->ending == "e" && !written.ends_with("e"));
+      // "eine Resolution zur Lage im Sudan": an agreement introduced here, named by what it is on.
+      if (qualifier.empty() && !plural && first > sent.first && lex_.word_value("article", lower(first - 1)) == "indefinite") {
+        const std::uint32_t end = topic_phrase(last, sent.last);
+        if (end > last) {
+          name += " " + span(last, end);
+          qualifier = utf8::to_lower(span(last, end));
+          last = end;
+        }
+      }
       const bool reference = qualifier.empty();
       if (reference && plural) continue;  // "in ihren Erklärungen": not one agreement
       // Drop the prefix mention a detached name already owned: the agreement spans both.
@@ -534,6 +543,27 @@ class Recognizer {
       m.reference = reference;
       i = last - 1;
     }
+  }
+
+  // "zur Lage im Sudan", "über den Klimaschutz", "gegen Cyberkriminalität": a prepositional
+  // phrase that says what something is about; returns one past its end, or `i`.
+  std::uint32_t topic_phrase(std::uint32_t i, std::uint32_t end) const {
+    static constexpr std::string_view kPrepositions[] = {"zur", "zum", "zu", "über", "gegen", "für"};
+    if (i >= end || !is_word(i) ||
+        std::find(std::begin(kPrepositions), std::end(kPrepositions), lower(i)) == std::end(kPrepositions)) {
+      return i;
+    }
+    std::uint32_t k = i + 1;
+    if (k < end && is_article(k)) ++k;
+    while (k < end && is_adjective(k)) ++k;
+    if (!(k < end && is_cap(k) && !is_function_word(k))) return i;
+    ++k;
+    // "im Sudan", "der Ukraine": one more place or genitive.
+    if (k + 1 < end && is_word(k) && (lower(k) == "im" || lower(k) == "in" || lower(k) == "der" || lower(k) == "des") &&
+        is_cap(k + 1)) {
+      k += 2;
+    }
+    return k;
   }
 
   void drop(int index) {
@@ -579,7 +609,7 @@ class Recognizer {
       } else {
         m.cls = "assembly";
       }
-      m.plural = h.ending == "en" || h.ending == "n" || (h.ending == "e" && lower(i).ends_with("che"));
+      m.plural = h.ending == "en" || h.ending == "n" || h.ending == "e";
       if (h.prefix.empty() && i > sent.first && is_article(i - 1) && !m.plural) m.reference = true;
       if (i > sent.first && is_adjective(i - 1) && lex_.is("distinct", lower(i - 1))) {
         // "der nächste NATO-Gipfel" is another summit: named with its adjective.
@@ -770,6 +800,10 @@ class Recognizer {
           (owner_[k] < 0 || (absorb_places && k > i && owned_by(k, EntityType::kPlace) &&
                              mention_at(k)->last == k + 1))) {
         ++k;
+      } else if (k > i && is_word(k) && !tok(k).upper && str(k).find('-') != std::string_view::npos &&
+                 lex_.word_value("particle", utf8::to_lower(str(k).substr(0, str(k).find('-')))) &&
+                 utf8::starts_upper(str(k).substr(str(k).find('-') + 1))) {
+        ++k;  // "al-Harith", "el-Sisi"
       } else if (k > i && is_particle(k) && !tok(k).upper) {
         // "von der Leyen": particles continue a name only when a name word follows.
         std::uint32_t n = k;

@@ -587,6 +587,16 @@ class Relater {
       if (e < 0 || in_quote(mm.first) || title_of_[mm.first] >= 0) continue;
       if (!fallback && type(e) == EntityType::kOrganization && mm.parent < 0 && !is_genitive_of_event(mm)) agents.push_back(e);
     }
+    // "Die Sitzung wurde von Algerien geleitet": a country as the agent of a passive.
+    if (organize) {
+      for (const int m : mentions_in(first, last)) {
+        const Mention& mm = rec_.mentions[static_cast<std::size_t>(m)];
+        const int e = entity(m);
+        if (e >= 0 && type(e) == EntityType::kCountry && !mm.adjective && mm.first > first && lower(mm.first - 1) == "von") {
+          agents.push_back(e);
+        }
+      }
+    }
     const Predicate p = organize ? Predicate::kOrganizer : Predicate::kParticipant;
     const char* rule = organize ? "organizer-cue" : say_at ? "speaker-at-event" : "participation-cue";
     for (const int a : agents) add(p, event, a, s, rule);

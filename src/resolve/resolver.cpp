@@ -67,6 +67,11 @@ class Resolver {
   }
 
   Resolved run() {
+    // A plural event noun names one event only when counted ("37 Nebenveranstaltungen"); else
+    // it speaks of events in general ("Angriffe im Sudan").
+    for (const auto& q : rec_.quantities) {
+      if (q.counted >= 0) counted_.insert(q.counted);
+    }
     // Named mentions first, in text order, then the references to them.
     order_ = sorted_mentions();
     for (const int m : order_) {
@@ -98,7 +103,10 @@ class Resolver {
   std::vector<int> sorted_mentions() const {
     std::vector<int> order;
     for (std::size_t i = 0; i < rec_.mentions.size(); ++i) {
-      if (!recognize::dropped(rec_.mentions[i])) order.push_back(static_cast<int>(i));
+      const Mention& m = rec_.mentions[i];
+      if (recognize::dropped(m)) continue;
+      if (m.type == EntityType::kEvent && m.plural && !counted_.count(static_cast<int>(i))) continue;
+      order.push_back(static_cast<int>(i));
     }
     std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
       return rec_.mentions[static_cast<std::size_t>(a)].begin < rec_.mentions[static_cast<std::size_t>(b)].begin;
@@ -340,6 +348,7 @@ class Resolver {
   std::map<std::string, int> keys_;
   std::map<std::string, int> abbreviations_;
   std::map<std::string, int> event_classes_;
+  std::set<int> counted_;
 };
 
 }  // namespace
