@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 #include "base/utf8.hpp"
 
@@ -52,7 +53,10 @@ class Recognizer {
         owner_(text.tokens.size(), -1),
         prefix_owner_(text.tokens.size(), -1),
         title_owner_(text.tokens.size(), -1),
-        in_quote_(text.tokens.size(), false) {}
+        in_quote_(text.tokens.size(), false),
+        in_verb_phrase_(text.tokens.size(), false),
+        title_end_(text.tokens.size() + 1, -1),
+        verbs_of_sentence_(text.sentences.size()) {}
 
   Recognized run() {
     mark_quotes();
@@ -195,15 +199,16 @@ class Recognizer {
         words.push_back(lower(k));
       }
       if (const auto v = lex_.verb(words)) {
+        verbs_of_sentence_[tok(i).sentence].push_back(out_.verbs.size());
         out_.verbs.push_back(VerbMention{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + v->first), v->second});
+        if (v->first > 1) {
+          for (std::size_t k = i; k < i + v->first; ++k) in_verb_phrase_[k] = true;
+        }
         i += v->first - 1;
       }
     }
   }
-  bool in_verb_phrase(std::size_t i) const {
-    return std::any_of(out_.verbs.begin(), out_.verbs.end(),
-                       [&](const VerbMention& v) { return v.last - v.first > 1 && i >= v.first && i < v.last; });
-  }
+  bool in_verb_phrase(std::size_t i) const { return in_verb_phrase_[i]; }
 
   // ---- gazetteer names -----------------------------------------------------------------------
   void add_name_mention(const NameEntry& e, std::uint32_t first, std::uint32_t last) {
@@ -785,6 +790,7 @@ class Recognizer {
       for (std::uint32_t k = tm.first; k < tm.last; ++k) {
         if (owner_[k] < 0) title_owner_[k] = index;
       }
+      title_end_[tm.last] = index;
       out_.titles.push_back(std::move(tm));
       i = last - 1;
     }
@@ -821,10 +827,8 @@ class Recognizer {
   }
 
   const TitleMention* title_ending_at(std::uint32_t end) const {
-    for (const auto& t : out_.titles) {
-      if (t.last == end) return &t;
-    }
-    return nullptr;
+    return end < title_end_.size() && title_end_[end] >= 0 ? &out_.titles[static_cast<std::size_t>(title_end_[end])]
+                                                            : nullptr;
   }
 
   bool looks_like_name_word(std::uint32_t k) const {
@@ -868,8 +872,9 @@ class Recognizer {
 
   // "traf X mit Y zusammen": a meeting named by its verb, when people meet.
   void find_meetings(const text::Sentence& sent) {
-    for (const auto& v : out_.verbs) {
-      if (v.role != VerbRole::kMeet || v.first < sent.first || v.first >= sent.last) continue;
+    for (const std::size_t vi : verbs_of_sentence_[tok(sent.first).sentence]) {
+      const VerbMention& v = out_.verbs[vi];
+      if (v.role != VerbRole::kMeet) continue;
       int persons = 0;
       bool event = false;
       for (std::uint32_t k = sent.first; k < sent.last; ++k) {
@@ -894,17 +899,17 @@ class Recognizer {
         if (is_cap(k)) parts.emplace_back(std::string(str(k)), static_cast<int>(m));
       }
     }
+    std::unordered_map<std::string, std::string> known;  // written form (also genitive) → name part
+    for (const auto& [part, m] : parts) {
+      known.emplace(part, part);
+      known.emplace(part + "s", part);  // "Matsosos"
+    }
     for (std::uint32_t i = 0; i < size(); ++i) {
       if (!is_cap(i) || owner_[i] >= 0 || title_owner_[i] >= 0 || in_quote_[i]) continue;
-      std::string_view w = str(i);
-      // "Matsosos" (genitive)
-      for (const auto& [part, m] : parts) {
-        if (w == part || (w.size() == part.size() + 1 && w.starts_with(part) && w.back() == 's')) {
-          Mention& nm = add_mention(EntityType::kPerson, i, i + 1, part);
-          nm.reference = true;
-          break;
-        }
-      }
+      const auto it = known.find(std::string(str(i)));
+      if (it == known.end()) continue;
+      Mention& nm = add_mention(EntityType::kPerson, i, i + 1, it->second);
+      nm.reference = true;
     }
   }
 
@@ -1078,6 +1083,9 @@ class Recognizer {
   std::vector<int> prefix_owner_;  // token → mention of its compound's first part
   std::vector<int> title_owner_;   // token → title covering it
   std::vector<bool> in_quote_;
+  std::vector<bool> in_verb_phrase_;                    // token → part of a verb phrase of several words
+  std::vector<int> title_end_;                          // token → title ending there
+  std::vector<std::vector<std::size_t>> verbs_of_sentence_;
 };
 
 }  // namespace

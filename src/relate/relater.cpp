@@ -40,11 +40,38 @@ class Relater {
         if (cur < 0 || span_size(cur) > mention.last - mention.first) owner_[k] = static_cast<int>(m);
       }
     }
+    for (std::size_t m = 0; m < rec.mentions.size(); ++m) {
+      const Mention& mention = rec.mentions[m];
+      if (!recognize::dropped(mention) && mention.last == mention.first + 1 && mention.end < tok(mention.first).end) {
+        prefix_mentions_.emplace(mention.first, static_cast<int>(m));
+      }
+    }
     title_of_.assign(text.tokens.size(), -1);
     for (std::size_t i = 0; i < rec.titles.size(); ++i) {
       for (std::uint32_t k = rec.titles[i].first; k < rec.titles[i].last; ++k) title_of_[k] = static_cast<int>(i);
     }
     title_person_.assign(rec.titles.size(), -1);
+    in_quote_.assign(text.tokens.size(), false);
+    for (const auto& q : rec.quotes) {
+      for (std::uint32_t k = q.open + 1; k < q.close; ++k) in_quote_[k] = true;
+    }
+    verbs_of_.resize(text.sentences.size());
+    for (std::size_t v = 0; v < rec.verbs.size(); ++v) verbs_of_[tok(rec.verbs[v].first).sentence].push_back(v);
+    titles_of_.resize(text.sentences.size());
+    for (std::size_t t = 0; t < rec.titles.size(); ++t) titles_of_[tok(rec.titles[t].head).sentence].push_back(t);
+    quantities_of_.resize(text.sentences.size());
+    for (std::size_t q = 0; q < rec.quantities.size(); ++q) {
+      quantities_of_[tok(rec.quantities[q].first).sentence].push_back(q);
+    }
+  }
+
+  // The verbs of sentences [first, last].
+  std::vector<const recognize::VerbMention*> verbs_in(std::uint32_t first, std::uint32_t last) const {
+    std::vector<const recognize::VerbMention*> out;
+    for (std::uint32_t s = first; s <= last && s < verbs_of_.size(); ++s) {
+      for (const std::size_t v : verbs_of_[s]) out.push_back(&rec_.verbs[v]);
+    }
+    return out;
   }
 
   Facts run() {
@@ -77,10 +104,7 @@ class Relater {
     return i < t_.tokens.size() && tok(i).kind == TokenKind::kPunct && t_.str(i) == p;
   }
   const text::Sentence& sentence(std::uint32_t s) const { return t_.sentences[s]; }
-  bool in_quote(std::size_t i) const {
-    return std::any_of(rec_.quotes.begin(), rec_.quotes.end(),
-                       [&](const recognize::QuoteMention& q) { return i > q.open && i < q.close; });
-  }
+  bool in_quote(std::size_t i) const { return in_quote_[i]; }
 
   void add(Predicate p, int s, int o, std::uint32_t sent, std::string rule) {
     if (s < 0 || o < 0 || s == o) return;
@@ -311,7 +335,8 @@ class Relater {
       if (t.first == 0 || !(lower(t.first - 1) == "der" || lower(t.first - 1) == "die")) continue;
       if (in_quote(t.head)) continue;
       bool near_say = false;
-      for (const auto& v : rec_.verbs) {
+      for (const auto* vp : verbs_in(tok(t.head).sentence, tok(t.head).sentence)) {
+        const auto& v = *vp;
         if (v.role != VerbRole::kSay) continue;
         if ((v.last <= t.first && t.first - v.last <= 1) || (v.first >= t.last && v.first - t.last <= 1)) near_say = true;
       }
@@ -340,9 +365,11 @@ class Relater {
         out.push_back(entity(m));
       }
     }
-    for (std::size_t ti = 0; ti < rec_.titles.size(); ++ti) {
+    for (std::uint32_t k = first; k < last; ++k) {
+      if (title_of_[k] < 0 || rec_.titles[static_cast<std::size_t>(title_of_[k])].head != k) continue;
+      const std::size_t ti = static_cast<std::size_t>(title_of_[k]);
       const auto& t = rec_.titles[ti];
-      if (title_person_[ti] >= 0 && t.head >= first && t.head < last) out.push_back(title_person_[ti]);
+      if (title_person_[ti] >= 0) out.push_back(title_person_[ti]);
       // "die beiden Generalsekretäre": everyone with that title.
       if (t.head >= first && t.head < last && t.first > 0 && match_key_is(t.first - 1, "beid")) {
         for (const auto& r : out_.relations) {
@@ -495,9 +522,7 @@ class Relater {
   void adoption(std::uint32_t s) {
     const auto& sent = sentence(s);
     bool verb = false;
-    for (const auto& v : rec_.verbs) {
-      if ((v.role == VerbRole::kAdopt || v.role == VerbRole::kSign) && v.first >= sent.first && v.first < sent.last) verb = true;
-    }
+    for (const auto* v : verbs_in(s, s)) verb = verb || v->role == VerbRole::kAdopt || v->role == VerbRole::kSign;
     if (!verb) return;
     int event = -1;
     int agreement = -1;
@@ -510,8 +535,11 @@ class Relater {
     if (event >= 0 && agreement >= 0) add(Predicate::kAbout, event, agreement, s, "adoption-at-event");
   }
 
+  // The last event mentioned before `token`, in its sentence or the three before.
   int last_event_before(std::uint32_t token, bool happening_only) const {
-    for (std::uint32_t k = token; k-- > 0;) {
+    const std::uint32_t s = token < t_.tokens.size() ? tok(token).sentence : static_cast<std::uint32_t>(t_.sentences.size() - 1);
+    const std::uint32_t from = sentence(s >= 3 ? s - 3 : 0).first;
+    for (std::uint32_t k = token; k-- > from;) {
       const int m = owner_[k];
       if (is_event(m) && !in_quote(k)) {
         const auto& e = ent(entity(m));
@@ -526,8 +554,8 @@ class Relater {
   // event ("sagte auf der Pressekonferenz").
   void event_roles(std::uint32_t s, std::uint32_t first, std::uint32_t last) {
     std::vector<VerbRole> roles;
-    for (const auto& v : rec_.verbs) {
-      if (v.first >= first && v.first < last) roles.push_back(v.role);
+    for (const auto* v : verbs_in(s, s)) {
+      if (v->first >= first && v->first < last) roles.push_back(v->role);
     }
     const auto has = [&](VerbRole r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); };
     // The event of the clause: the one after the verb, else any in the clause, else the last before.
@@ -622,8 +650,9 @@ class Relater {
   // event of the sentence, or at the last one before.
   void representatives(std::uint32_t s) {
     const auto& sent = sentence(s);
-    for (const auto& t : rec_.titles) {
-      if (t.kind != TitleKind::kRole || t.head < sent.first || t.head >= sent.last || t.last >= sent.last) continue;
+    for (const std::size_t ti : titles_of_[s]) {
+      const auto& t = rec_.titles[ti];
+      if (t.kind != TitleKind::kRole || t.last >= sent.last) continue;
       if (lower(t.last) != "aus") continue;
       std::vector<int> countries;
       for (std::uint32_t k = t.last + 1; k < sent.last; ++k) {
@@ -650,9 +679,8 @@ class Relater {
 
   // ---- quantities ---------------------------------------------------------------------------
   void quantities(std::uint32_t s) {
-    const auto& sent = sentence(s);
-    for (const auto& q : rec_.quantities) {
-      if (q.first < sent.first || q.first >= sent.last) continue;
+    for (const std::size_t qi : quantities_of_[s]) {
+      const auto& q = rec_.quantities[qi];
       Quantity out;
       out.value = q.value;
       out.unit = q.unit;
@@ -681,13 +709,12 @@ class Relater {
     const bool members = unit_key.find("mitglied") != std::string::npos;
     const bool role = q.unit_last > q.unit_first && title_of_[q.unit_last - 1] >= 0;
     if (members || role) {
-      for (std::uint32_t k = q.unit_first; k < q.unit_last; ++k) {
-        for (std::size_t m = 0; m < rec_.mentions.size(); ++m) {
-          const auto& mm = rec_.mentions[m];
-          if (mm.type == EntityType::kOrganization && mm.first == k && !recognize::dropped(mm) && entity(static_cast<int>(m)) >= 0) {
-            rule = "quantity-members";
-            return entity(static_cast<int>(m));
-          }
+      // "32 NATO-Mitgliedstaaten": the organization in the counted word itself.
+      for (const auto& [token, prefix] : prefix_mentions_) {
+        if (token >= q.unit_first && token < q.unit_last && entity(prefix) >= 0 &&
+            type(entity(prefix)) == EntityType::kOrganization) {
+          rule = "quantity-members";
+          return entity(prefix);
         }
       }
       for (const int m : mentions_in(sent.first, sent.last)) {
@@ -803,8 +830,9 @@ class Relater {
       int speaker = -1;
       std::uint32_t best = UINT32_MAX;
       bool say = false;
-      for (const auto& v : rec_.verbs) {
-        if (v.role != VerbRole::kSay || v.first < first || v.first >= last || (v.first > q.open && v.first < q.close)) continue;
+      for (const auto* vp : verbs_in(s_open, s_close)) {
+        const auto& v = *vp;
+        if (v.role != VerbRole::kSay || (v.first > q.open && v.first < q.close)) continue;
         say = true;
         for (const int p : persons_near(first, last, q)) {
           const std::uint32_t d = distance(p, v.first, first, last, q);
@@ -877,6 +905,11 @@ class Relater {
   std::vector<int> title_of_;      // token → title
   std::vector<int> title_person_;  // title → person entity
   std::vector<std::pair<int, int>> pending_nationality_;
+  std::vector<bool> in_quote_;                            // token → inside quotation marks
+  std::vector<std::vector<std::size_t>> verbs_of_;       // sentence → verbs
+  std::vector<std::vector<std::size_t>> titles_of_;      // sentence → titles
+  std::vector<std::vector<std::size_t>> quantities_of_;  // sentence → quantities
+  std::multimap<std::uint32_t, int> prefix_mentions_;     // token → mention of its compound's first part
 };
 
 }  // namespace

@@ -61,8 +61,7 @@ std::string first_word(std::string_view name) {
 
 class Resolver {
  public:
-  Resolver(const text::Text& text, const recognize::Recognized& rec, const recognize::Lexicon& lex)
-      : t_(text), rec_(rec), lex_(lex) {
+  Resolver(const recognize::Recognized& rec, const recognize::Lexicon& lex) : rec_(rec), lex_(lex) {
     out_.entity_of.assign(rec.mentions.size(), -1);
   }
 
@@ -340,7 +339,6 @@ class Resolver {
     }
   }
 
-  const text::Text& t_;
   const recognize::Recognized& rec_;
   const recognize::Lexicon& lex_;
   Resolved out_;
@@ -353,8 +351,9 @@ class Resolver {
 
 }  // namespace
 
-Resolved resolve(const text::Text& text, const recognize::Recognized& recognized, const recognize::Lexicon& lexicon) {
-  return Resolver(text, recognized, lexicon).run();
+Resolved resolve(const text::Text& /*text*/, const recognize::Recognized& recognized,
+                 const recognize::Lexicon& lexicon) {
+  return Resolver(recognized, lexicon).run();
 }
 
 }  // namespace reportkg::resolve

@@ -348,7 +348,12 @@ Status write_file(const std::string& path, std::string_view data) {
     if (!fs::is_regular_file(st)) return write_special(path, data);
   }
 
+  // Through a symbolic link, replace the file it points to and keep the link.
   fs::path target(path);
+  if (fs::is_symlink(fs::symlink_status(target, ec))) {
+    fs::path resolved = fs::weakly_canonical(target, ec);
+    if (!ec) target = std::move(resolved);
+  }
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
@@ -360,7 +365,7 @@ Status write_file(const std::string& path, std::string_view data) {
   if (!err && ::fchmod(fd, file_mode()) != 0) err = errno;
   if (!err && ::fsync(fd) != 0) err = errno;
   if (::close(fd) != 0 && !err) err = errno;
-  if (!err && ::rename(tmpl.c_str(), path.c_str()) != 0) {
+  if (!err && ::rename(tmpl.c_str(), target.c_str()) != 0) {
     err = errno;
     what = "cannot rename into place";
   }

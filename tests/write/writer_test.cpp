@@ -245,6 +245,18 @@ TEST_CASE("write_file writes a new file and replaces an old one, leaving no temp
         (0666u & ~static_cast<unsigned>(mask)));
 }
 
+TEST_CASE("write_file through a symbolic link replaces the file and keeps the link") {
+  TempDir dir;
+  const fs::path file = dir.path / "real.ttl";
+  const fs::path link = dir.path / "link.ttl";
+  REQUIRE(write_file(file.string(), "old\n").ok());
+  fs::create_symlink("real.ttl", link);
+  REQUIRE(write_file(link.string(), "new\n").ok());
+  CHECK(fs::is_symlink(fs::symlink_status(link)));
+  CHECK(slurp(file) == "new\n");
+  CHECK(dir.entries() == 2);
+}
+
 TEST_CASE("write_file into a missing directory fails and leaves no file") {
   TempDir dir;
   const fs::path path = dir.path / "missing" / "out.ttl";

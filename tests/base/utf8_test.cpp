@@ -1,0 +1,119 @@
+#include "base/utf8.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace {
+
+using namespace reportkg;
+constexpr auto npos = std::string_view::npos;
+
+}  // namespace
+
+TEST_CASE("valid UTF-8 with umlauts, ß and an emoji has no invalid sequence") {
+  CHECK(utf8::find_invalid("") == npos);
+  CHECK(utf8::find_invalid("Grüße aus Köln 😀, Straße") == npos);
+  CHECK(utf8::find_invalid("\xF4\x8F\xBF\xBF") == npos);  // U+10FFFF, the last code point
+}
+
+TEST_CASE("an invalid sequence is found at its byte offset") {
+  SUBCASE("an overlong encoding of '/'") { CHECK(utf8::find_invalid("ab\xC0\xAF") == 2); }
+  SUBCASE("an overlong three-byte encoding") { CHECK(utf8::find_invalid("x\xE0\x80\xAF") == 1); }
+  SUBCASE("a UTF-16 surrogate") { CHECK(utf8::find_invalid("Ärger \xED\xA0\x80!") == 7); }
+  SUBCASE("a sequence cut off at the end") { CHECK(utf8::find_invalid("Euro \xE2\x82") == 5); }
+  SUBCASE("a lead byte followed by ASCII") { CHECK(utf8::find_invalid("M\xC3x") == 1); }
+  SUBCASE("a stray continuation byte") { CHECK(utf8::find_invalid("ok\x80") == 2); }
+  SUBCASE("a code point above U+10FFFF") { CHECK(utf8::find_invalid("\xF4\x90\x80\x80") == 0); }
+  SUBCASE("only the first of two errors") { CHECK(utf8::find_invalid("ü\xFFü\xFF") == 2); }
+}
+
+TEST_CASE("next decodes one code point and append encodes it back") {
+  const std::string s = "aß€😀";
+  std::size_t i = 0;
+  CHECK(utf8::next(s, i) == U'a');
+  CHECK(i == 1);
+  CHECK(utf8::next(s, i) == U'ß');
+  CHECK(i == 3);
+  CHECK(utf8::next(s, i) == U'€');
+  CHECK(i == 6);
+  CHECK(utf8::next(s, i) == U'\U0001F600');
+  CHECK(i == 10);
+
+  std::string out;
+  for (const char32_t c : {U'a', U'ß', U'€', U'\U0001F600'}) utf8::append(out, c);
+  CHECK(out == s);
+}
+
+TEST_CASE("length counts code points, not bytes") {
+  CHECK(utf8::length("") == 0);
+  CHECK(utf8::length("Köln") == 4);
+  CHECK(utf8::length("😀 ü") == 3);
+}
+
+TEST_CASE("code-point index maps byte offsets past umlauts and an emoji outside the BMP") {
+  const std::string text = "Grüße 😀 aus Österreich";
+  const utf8::CodePointIndex index(text);
+  CHECK(index.at(0) == 0);
+  CHECK(index.at(text.find("ße")) == 3);
+  CHECK(index.at(text.find("😀")) == 6);
+  CHECK(index.at(text.find(" aus")) == 7);  // the emoji is one code point of four bytes
+  CHECK(index.at(text.find("Österreich")) == 12);
+  CHECK(index.at(text.size()) == utf8::length(text));
+}
+
+TEST_CASE("code-point index stays exact beyond its checkpoints in a long text") {
+  // Many two-byte letters, so that byte and code-point offsets drift apart across several
+  // 64-byte checkpoints.
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "äö😀x";
+  const utf8::CodePointIndex index(text);
+  std::size_t cps = 0;
+  for (std::size_t byte = 0; byte < text.size();) {
+    CHECK(index.at(byte) == cps);
+    utf8::next(text, byte);
+    ++cps;
+  }
+  CHECK(index.at(text.size()) == 400);
+}
+
+TEST_CASE("to_lower lower-cases umlauts and leaves ß alone") {
+  CHECK(utf8::to_lower("ÄRGER") == "ärger");
+  CHECK(utf8::to_lower("ÖSTERREICH") == "österreich");
+  CHECK(utf8::to_lower("Straße") == "straße");
+  CHECK(utf8::to_lower("NATO-Übung") == "nato-übung");
+}
+
+TEST_CASE("capitalize upper-cases only the first letter") {
+  CHECK(utf8::capitalize("österreichisch") == "Österreichisch");
+  CHECK(utf8::capitalize("amt für äußeres") == "Amt für äußeres");
+  CHECK(utf8::capitalize("") == "");
+}
+
+TEST_CASE("starts_upper and starts_letter look at the first code point") {
+  CHECK(utf8::starts_upper("Übung"));
+  CHECK_FALSE(utf8::starts_upper("übung"));
+  CHECK_FALSE(utf8::starts_upper("3. Mai"));
+  CHECK_FALSE(utf8::starts_upper(""));
+  CHECK(utf8::starts_letter("ärger"));
+  CHECK_FALSE(utf8::starts_letter("„Zitat"));
+}
+
+TEST_CASE("nfc composes a decomposed umlaut") {
+  CHECK(utf8::nfc("Mu\xCC\x88ller") == "Müller");  // u + COMBINING DIAERESIS
+  CHECK(utf8::nfc("Müller") == "Müller");
+}
+
+TEST_CASE("to_ascii transliterates with German conventions") {
+  CHECK(utf8::to_ascii("Außenministerium") == "Aussenministerium");
+  CHECK(utf8::to_ascii("Müller") == "Mueller");
+  CHECK(utf8::to_ascii("Österreich") == "Oesterreich");
+  CHECK(utf8::to_ascii("Dvořák") == "Dvorak");
+  CHECK(utf8::to_ascii("Plain ASCII") == "Plain ASCII");
+}
+
+TEST_CASE("to_ascii never returns a byte outside ASCII") {
+  const std::string out = utf8::to_ascii("Grüße 😀 „Zitat“ Ελλάδα");
+  for (const char c : out) CHECK(static_cast<unsigned char>(c) < 0x80);
+  CHECK(out.starts_with("Gruesse"));
+}
