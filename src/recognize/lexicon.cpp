@@ -183,7 +183,7 @@ Result<Lexicon> Lexicon::parse(const std::vector<std::pair<std::string_view, std
                            : role == "sign"        ? VerbRole::kSign
                                                    : VerbRole::kSay;
         const std::string phrase = utf8::to_lower(col(c, 0));
-        lex.verbs_.emplace(phrase, r);
+        lex.verbs_.emplace(phrase, std::make_pair(r, col(c, 2)));
         lex.max_verb_words_ = std::max(lex.max_verb_words_, name_words(phrase).size());
       } else if (file == "words.tsv" && !col(c, 0).empty()) {
         const std::string word = utf8::to_lower(col(c, 0));
@@ -316,6 +316,9 @@ std::optional<std::tuple<typename Map::const_iterator, std::string, std::string>
 // "Apparat" is no "Rat" and "Auswahl" no "Wahl".
 bool plausible_prefix(std::string_view prefix, const Lexicon& lex) {
   if (prefix.empty() || prefix.back() == '-') return true;
+  // A long first part is a real compound ("Atomwaffensperr|vertrag"); the doubtful splits are
+  // short ("Vor|rat", "Aus|wahl", "Be|amte").
+  if (utf8::length(prefix) >= 8) return true;
   // "who-pandemie": the part after the last hyphen is the word that joins.
   if (const auto h = prefix.rfind('-'); h != std::string_view::npos) prefix = prefix.substr(h + 1);
   if (!lex.word_category(prefix).empty()) return false;
@@ -380,14 +383,14 @@ std::optional<Lexicon::HeadMatch> Lexicon::venue_head(std::string_view lower) co
   return head_match(venue_heads_, lower, 4, *this);
 }
 
-std::optional<std::pair<std::size_t, VerbRole>> Lexicon::verb(const std::vector<std::string_view>& lower) const {
+std::optional<Lexicon::VerbHit> Lexicon::verb(const std::vector<std::string_view>& lower) const {
   std::string phrase;
-  std::optional<std::pair<std::size_t, VerbRole>> best;
+  std::optional<VerbHit> best;
   for (std::size_t n = 0; n < lower.size() && n < max_verb_words_; ++n) {
     if (n > 0) phrase += ' ';
     phrase += lower[n];
     const auto it = verbs_.find(phrase);
-    if (it != verbs_.end()) best = std::make_pair(n + 1, it->second);
+    if (it != verbs_.end()) best = VerbHit{n + 1, it->second.first, it->second.second};
   }
   return best;
 }

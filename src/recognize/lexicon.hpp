@@ -129,8 +129,13 @@ class Lexicon {
   const std::vector<OrgHead>& org_heads() const { return org_heads_list_; }
   const std::vector<EventNoun>& events() const { return events_; }
   const std::vector<AgreementNoun>& agreements() const { return agreements_list_; }
+  struct VerbHit {
+    std::size_t length = 0;  ///< in words
+    VerbRole role = VerbRole::kSay;
+    std::string event;       ///< the event noun the verb names ("traf" → "Treffen"), or empty
+  };
   /// Verb forms and phrases: longest match at the start of the lower-case words.
-  std::optional<std::pair<std::size_t, VerbRole>> verb(const std::vector<std::string_view>& lower) const;
+  std::optional<VerbHit> verb(const std::vector<std::string_view>& lower) const;
   /// Closed-class word category ("article", "preposition", ...), or empty.
   std::string_view word_category(std::string_view lower) const;
   /// Value of a word of a category ("number" "zwei" → "2"; "qualifier" "über" → "mehr als").
@@ -166,7 +171,7 @@ class Lexicon {
   std::unordered_map<std::string, std::size_t> event_heads_;
   std::unordered_map<std::string, std::size_t> agreement_heads_;
   std::unordered_map<std::string, std::size_t> venue_heads_;
-  std::map<std::string, VerbRole> verbs_;  // lower phrase (words joined by ' ')
+  std::map<std::string, std::pair<VerbRole, std::string>> verbs_;  // lower phrase → role, event noun
   std::size_t max_verb_words_ = 1;
   std::unordered_map<std::string, std::pair<std::string, std::string>> words_;  // word → category, value
   std::map<std::string, std::string> qualifiers_;

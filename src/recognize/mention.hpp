@@ -35,6 +35,7 @@ struct Mention {
   bool adjective = false;   ///< a country named by its adjective or demonym ("niederländische")
   bool plural = false;      ///< a generic plural ("37 Nebenveranstaltungen")
   bool distinct = false;    ///< marked as another event of its class ("der nächste Gipfel")
+  bool fresh = false;       ///< introduced as a new one ("zu einem Gespräch"): not an earlier event
   bool dateline = false;    ///< in the dateline ("Den Haag (Niederlande) –")
   int parent = -1;          ///< mention of the organization this one is part of (genitive chain)
 };
@@ -74,6 +75,7 @@ struct VerbMention {
   std::uint32_t first = 0;
   std::uint32_t last = 0;
   VerbRole role = VerbRole::kSay;
+  std::string event;  ///< the event the verb names ("traf" → "Treffen"), or empty
 };
 
 inline bool dropped(const Mention& m) { return m.last <= m.first; }

@@ -200,11 +200,12 @@ class Recognizer {
       }
       if (const auto v = lex_.verb(words)) {
         verbs_of_sentence_[tok(i).sentence].push_back(out_.verbs.size());
-        out_.verbs.push_back(VerbMention{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + v->first), v->second});
-        if (v->first > 1) {
-          for (std::size_t k = i; k < i + v->first; ++k) in_verb_phrase_[k] = true;
+        out_.verbs.push_back(
+            VerbMention{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + v->length), v->role, v->event});
+        if (v->length > 1) {
+          for (std::size_t k = i; k < i + v->length; ++k) in_verb_phrase_[k] = true;
         }
-        i += v->first - 1;
+        i += v->length - 1;
       }
     }
   }
@@ -616,6 +617,16 @@ class Recognizer {
       }
       m.plural = h.ending == "en" || h.ending == "n" || h.ending == "e";
       if (h.prefix.empty() && i > sent.first && is_article(i - 1) && !m.plural) m.reference = true;
+      // "zu einem Gespräch": a new event, not one mentioned before.
+      for (std::uint32_t k = i; k > sent.first && k + 3 > i;) {
+        --k;
+        if (lex_.word_value("article", lower(k)) == "indefinite") {
+          m.fresh = true;
+          m.reference = false;
+          break;
+        }
+        if (!is_adjective(k)) break;
+      }
       if (i > sent.first && is_adjective(i - 1) && lex_.is("distinct", lower(i - 1))) {
         // "der nächste NATO-Gipfel" is another summit: named with its adjective.
         m.distinct = true;
@@ -656,7 +667,7 @@ class Recognizer {
         std::uint32_t n = last;
         while (n < sent.last && ((is_cap(n) && owner_[n] < 0 && !lex_.is_dictionary_word(lower(n))) ||
                                  (is_particle(n) && is_cap(n + 1) && owner_[n + 1] < 0 &&
-                                  !lex_.is_dictionary_word(str(n + 1))) ||
+                                  !(is_article(n) && lex_.is_dictionary_word(str(n + 1)))) ||
                                  (is_word(n) && (lower(n) == "des" || lower(n) == "de") && is_cap(n + 1) &&
                                   !lex_.is_dictionary_word(lower(n + 1))))) {
           ++n;
@@ -870,11 +881,12 @@ class Recognizer {
     }
   }
 
-  // "traf X mit Y zusammen": a meeting named by its verb, when people meet.
+  // "traf X mit Y zusammen", "empfing den Gast": an event named by its verb, when people act
+  // and no event noun names it.
   void find_meetings(const text::Sentence& sent) {
     for (const std::size_t vi : verbs_of_sentence_[tok(sent.first).sentence]) {
       const VerbMention& v = out_.verbs[vi];
-      if (v.role != VerbRole::kMeet) continue;
+      if (v.event.empty()) continue;
       int persons = 0;
       bool event = false;
       for (std::uint32_t k = sent.first; k < sent.last; ++k) {
@@ -883,9 +895,10 @@ class Recognizer {
       }
       if (event) continue;
       if (persons < 1 || owner_[v.first] >= 0) continue;
-      Mention& m = add_mention(EntityType::kEvent, v.first, v.first + 1, "Treffen");
-      m.cls = "meeting";
-      m.distinct = true;
+      const auto noun = lex_.event_noun(utf8::to_lower(v.event));
+      Mention& m = add_mention(EntityType::kEvent, v.first, v.first + 1, v.event);
+      m.cls = noun ? lex_.events()[noun->index].cls : utf8::to_lower(v.event);
+      m.fresh = true;
     }
   }
 

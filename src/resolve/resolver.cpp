@@ -160,6 +160,12 @@ class Resolver {
   // Events: one entity per class in a report, except events marked as distinct ("der nächste
   // Gipfel") and plurals, which stand for several.
   int event(const Mention& m) {
+    if (m.fresh && !m.cls.empty() && m.cls != "generic") {
+      // A new event of its class: later references to the class mean this one.
+      const int e = create(EntityType::kEvent, m);
+      event_classes_[m.cls] = e;
+      return e;
+    }
     if (!m.distinct && !m.cls.empty() && m.cls != "generic") {
       const auto it = event_classes_.find(m.cls);
       if (it != event_classes_.end()) return it->second;
@@ -185,8 +191,9 @@ class Resolver {
     return create(EntityType::kAgreement, m);
   }
 
-  // The most recent entity (before `m`, else after) of `type` that satisfies `ok`.
-  int nearest(int m, EntityType type, const std::function<bool(const Entity&)>& ok) const {
+  // The most recent entity (before `m`, else after unless `before_only`) of `type` that
+  // satisfies `ok`.
+  int nearest(int m, EntityType type, const std::function<bool(const Entity&)>& ok, bool before_only = false) const {
     const auto pos = rec_.mentions[static_cast<std::size_t>(m)].begin;
     int best = -1;
     std::uint32_t best_distance = UINT32_MAX;
@@ -197,6 +204,7 @@ class Resolver {
       for (const int om : ent.mentions) {
         const auto& o = rec_.mentions[static_cast<std::size_t>(om)];
         const bool before = o.begin < pos;
+        if (before_only && !before) continue;
         const std::uint32_t d = before ? pos - o.begin : o.begin - pos;
         if ((before && !best_before) || (before == best_before && d < best_distance)) {
           best = static_cast<int>(e);
@@ -236,9 +244,10 @@ class Resolver {
         }
         // "die Zeremonie" after "Unterzeichnungszeremonie", "der Gipfel" after "NATO-Gipfel".
         const std::string head = utf8::to_lower(m.name);
-        const int same_head = nearest(index, EntityType::kEvent, [&](const Entity& e) {
-          return !e.plural && !e.distinct && utf8::to_lower(e.label).ends_with(head);
-        });
+        const int same_head = nearest(
+            index, EntityType::kEvent,
+            [&](const Entity& e) { return !e.plural && !e.distinct && utf8::to_lower(e.label).ends_with(head); },
+            /*before_only=*/true);
         if (same_head >= 0) return same_head;
         const auto it = event_classes_.find(m.cls);
         if (it != event_classes_.end()) return it->second;
