@@ -269,7 +269,8 @@ class Recognizer {
         if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < s.size()) {
           const std::string prefix(s.substr(0, hyphen));
           const auto [plen, pentries] = lex_.match_name({match_key(utf8::to_lower(prefix))});
-          if (plen == 1 && utf8::starts_upper(prefix)) {
+          const std::string rest = utf8::to_lower(s.substr(hyphen + 1));
+          if (plen == 1 && utf8::starts_upper(prefix) && !lex_.is("unit", rest)) {
             const int before = static_cast<int>(out_.mentions.size());
             add_name_mention(preferred(pentries), i, i + 1);
             Mention& m = out_.mentions.back();
@@ -317,19 +318,22 @@ class Recognizer {
     if (!(is_word(i) && lower(i) == "für")) return i;
     std::uint32_t k = i + 1;
     std::uint32_t last_noun = i;
+    if (k < end && is_article(k)) ++k;  // "für das östliche und südliche Afrika"
     while (k < end) {
-      if (is_adjective(k) && !owned_by(k, EntityType::kCountry)) {
+      if ((is_adjective(k) || owned_by(k, EntityType::kCountry)) && !is_cap(k)) {
         ++k;
-      } else if (is_cap(k) && !is_function_word(k) && title_owner_[k] < 0 &&
+        // "östliche und südliche", "politische, wirtschaftliche und soziale"
+        while (k + 1 < end && (is_punct(k, ",") || (is_word(k) && lower(k) == "und")) && is_adjective(k + 1)) k += 2;
+      } else if (is_cap(k) && !is_function_word(k) && title_owner_[k] < 0 && !starts_name(k) &&
                  (owner_[k] < 0 || owned_by(k, EntityType::kPlace) || owned_by(k, EntityType::kCountry))) {
         last_noun = ++k;
-        // "Drogen- und Verbrechensbekämpfung", "Europa und auswärtige Angelegenheiten"
-        if (k + 1 < end && is_word(k) && lower(k) == "und" &&
-            (str(k - 1).ends_with("-") || (is_adjective(k + 1) || is_cap(k + 1)))) {
-          if (str(k - 1).ends_with("-") || owned_by(k - 1, EntityType::kPlace) || owned_by(k - 1, EntityType::kCountry)) {
-            ++k;
-            continue;
-          }
+        // "Drogen- und Verbrechensbekämpfung", "wirtschaftliche Zusammenarbeit und Entwicklung":
+        // a second noun phrase joined by "und" belongs to the name.
+        if (k + 1 < end && is_word(k) && lower(k) == "und" && !lex_.title(lower(k + 1)) &&
+            (is_adjective(k + 1) || (is_cap(k + 1) && !is_function_word(k + 1) && !starts_name(k + 1) &&
+                                     title_owner_[k + 1] < 0))) {
+          ++k;
+          continue;
         }
         break;
       } else {
@@ -337,6 +341,13 @@ class Recognizer {
       }
     }
     return last_noun > i ? last_noun : i;
+  }
+
+  // A word that starts a person's name rather than continuing a noun phrase: not a German word,
+  // or followed by one that is not ("Samuel Adjei-Boateng").
+  bool starts_name(std::uint32_t k) const {
+    return is_cap(k) && !lex_.is_dictionary_word(str(k)) && owner_[k] < 0 && !lex_.org_head(lower(k)) &&
+           !lex_.event_noun(lower(k)) && !lex_.agreement_noun(lower(k));
   }
 
   // The organization mention (pattern or gazetteer) that starts at k after an optional article
@@ -376,9 +387,15 @@ class Recognizer {
       const char gender = info.gender;
       std::vector<std::string> adjectives;
       int country = -1;
+      // "Friedens- und Sicherheitsrat": an elided first compound belongs to the name.
+      if (i >= sent.first + 2 && is_word(i - 1) && lower(i - 1) == "und" && str(i - 2).ends_with("-") &&
+          is_cap(i - 2)) {
+        first = i - 2;
+        name = span(i - 2, i) + " " + name;
+      }
       // Capitalized adjectives belong to the name; a country adjective before it too
       // ("des vietnamesischen Außenministeriums" → "Vietnamesisches Außenministerium").
-      for (std::uint32_t k = i; k > sent.first;) {
+      for (std::uint32_t k = first; k > sent.first;) {
         --k;
         if (is_name_adjective(k) && !sentence_start(k)) {
           adjectives.insert(adjectives.begin(), nominative_adjective(str(k), gender));
@@ -430,13 +447,30 @@ class Recognizer {
           }
         }
       }
+      // "Bundesministerium der Verteidigung", "Ministerium des Innern": a genitive that is no
+      // entity names what the body is for.
+      if (!has_fuer && parent < 0 && country < 0 && last + 1 < sent.last &&
+          (lower(last) == "der" || lower(last) == "des") && is_cap(last + 1) && owner_[last + 1] < 0 &&
+          title_owner_[last + 1] < 0 && !lex_.title(lower(last + 1)) && !starts_name(last + 1) &&
+          (lex_.event_noun(lower(last + 1)) == std::nullopt)) {
+        std::uint32_t g = last + 1;
+        while (g + 1 < sent.last && is_adjective(g) && !is_cap(g)) ++g;
+        if (g < sent.last && is_cap(g) && owner_[g] < 0) {
+          name += " " + span(last, g + 1);
+          last = g + 1;
+        }
+      }
       std::string full;
       for (const auto& a : adjectives) full += a + " ";
       full += name;
       // A bare head with an article ("das Gremium", "der Versammlung") refers back.
       // A bare head ("das Gremium", "jeder Organisation") names no organization of its own: it
       // refers back to one, or to none.
-      const bool bare = adjectives.empty() && !has_fuer && last == i + 1 && head->prefix.empty() &&
+      // "UN-Behörde": a name's abbreviation before a bare head describes, it does not name.
+      const bool entity_prefix_only = prefix_owner_[i] >= 0 && !head->prefix.empty() && head->prefix.back() == '-' &&
+                                      head->prefix.find('-') + 1 == head->prefix.size();
+      const bool bare = adjectives.empty() && !has_fuer && last == i + 1 &&
+                        (head->prefix.empty() || entity_prefix_only) &&
                         (parent < 0 || out_.mentions[static_cast<std::size_t>(parent)].reference);
       const int index = static_cast<int>(out_.mentions.size());
       Mention& m = add_mention(EntityType::kOrganization, first, last, full);
@@ -517,6 +551,12 @@ class Recognizer {
       if (!adjectives.empty()) {
         name = adjectives + name;
         if (qualifier.empty()) qualifier = utf8::to_lower(adjectives);
+      }
+      // "Resolution 2774": a number names it.
+      if (qualifier.empty() && last < sent.last && tok(last).kind == TokenKind::kNumber && !tok(last).ordinal) {
+        qualifier = std::string(str(last));
+        name += " " + qualifier;
+        ++last;
       }
       // "von Hanoi", "von Den Haag": the place or organization it is named after.
       if (last + 1 < sent.last && is_word(last) && lower(last) == "von" && mention_at(last + 1) &&
@@ -795,6 +835,11 @@ class Recognizer {
           last = mention_at(last)->last;
         }
       }
+      // "(ECOWAS)", "in Berlin" after the title: part of its span, not of its text.
+      if (is_punct(last, "(") && is_word(last + 1) && all_caps(last + 1) && is_punct(last + 2, ")")) last += 3;
+      if (last + 1 < sent.last && is_word(last) && lower(last) == "in" && owned_by(last + 1, EntityType::kPlace)) {
+        last = mention_at(last + 1)->last;
+      }
       tm.last = last;
       tm.text = text;
       const int index = static_cast<int>(out_.titles.size());
@@ -837,6 +882,15 @@ class Recognizer {
     return k;
   }
 
+  // A verb of saying right before or after the words [first, last).
+  bool verb_near(std::uint32_t first, std::uint32_t last) const {
+    for (const std::size_t vi : verbs_of_sentence_[tok(first).sentence]) {
+      const VerbMention& v = out_.verbs[vi];
+      if (v.role == VerbRole::kSay && (v.last == first || v.first == last || v.first == last + 1)) return true;
+    }
+    return false;
+  }
+
   const TitleMention* title_ending_at(std::uint32_t end) const {
     return end < title_end_.size() && title_end_[end] >= 0 ? &out_.titles[static_cast<std::size_t>(title_end_[end])]
                                                             : nullptr;
@@ -867,14 +921,30 @@ class Recognizer {
       const std::uint32_t end = name_run(i, sent.last, after_title || after_title_comma);
       if (end == i) continue;
       // Before ", title" ("Cai Qi, Mitglied des ...", "Anne-Claire Amprou, Botschafterin ...").
-      const bool before_title = is_punct(end, ",") && end + 1 < sent.last &&
-                                (title_owner_[end + 1] >= 0 || (is_adjective(end + 1) && title_owner_[end + 2] >= 0));
+      std::uint32_t after = end;
+      if (is_punct(after, "(") && is_word(after + 1) && is_punct(after + 2, ")")) after += 3;  // "(CDU)"
+      std::uint32_t t = after + 1;
+      if (t < sent.last && is_article(t)) ++t;  // ", dem Vorsitzenden des ..."
+      const bool before_title = is_punct(after, ",") && t < sent.last &&
+                                (title_owner_[t] >= 0 || (is_adjective(t) && t + 1 < sent.last && title_owner_[t + 1] >= 0));
       bool foreign = end - i >= 2;
-      for (std::uint32_t k = i; k < end && foreign; ++k) {
-        foreign = !lex_.is_dictionary_word(str(k)) || is_particle(k);
+      bool any_foreign = false;
+      for (std::uint32_t k = i; k < end; ++k) {
+        const bool unknown = !lex_.is_dictionary_word(str(k));
+        foreign = foreign && (unknown || is_particle(k));
+        any_foreign = any_foreign || unknown;
       }
+      // Without a title right before, a name has a word that is no German word ("Frieden" after
+      // a comma is a noun, "Matsoso" a name).
+      const bool weak = !after_title && !any_foreign;
+      // A run of foreign words is a name where people are named: before "aus LAND", next to a
+      // verb of saying, or in a list after another person.
+      const bool person_context =
+          (is_word(end) && lower(end) == "aus") || verb_near(i, end) ||
+          (i >= sent.first + 2 && (lower(i - 1) == "und" || is_punct(i - 1, ",")) && owned_by(i - 2, EntityType::kPerson));
       const bool prep_before = i > sent.first && is_word(i - 1) && category(i - 1) == "preposition";
-      if (after_title || after_title_comma || after_colon || before_title || (foreign && !prep_before)) {
+      if (!weak && (after_title || after_title_comma || after_colon || before_title ||
+                    (foreign && !prep_before && person_context))) {
         add_person(i, end);
         i = end - 1;
       }
