@@ -259,6 +259,11 @@ class Recognizer {
           add_name_mention(preferred(entries), i, i + static_cast<std::uint32_t>(len));
           // "Genfer", "Wiener": the city adjective, matched through its stripped ending.
           Mention& added = out_.mentions.back();
+          const std::uint32_t end_token = i + static_cast<std::uint32_t>(len) - 1;
+          if (lower(end_token).ends_with("er") && !utf8::to_lower(added.name).ends_with("er") &&
+              added.type == EntityType::kPlace) {
+            added.adjective = true;  // "New Yorker"
+          }
           if (len == 1 && lower(i).ends_with("er") && !utf8::to_lower(added.name).ends_with("er")) added.adjective = true;
           i += static_cast<std::uint32_t>(len) - 1;
           continue;
@@ -327,6 +332,19 @@ class Recognizer {
       } else if (is_cap(k) && !is_function_word(k) && title_owner_[k] < 0 && !starts_name(k) &&
                  (owner_[k] < 0 || owned_by(k, EntityType::kPlace) || owned_by(k, EntityType::kCountry))) {
         last_noun = ++k;
+        // "für politische Angelegenheiten, Frieden und Sicherheit": a list that ends in "und".
+        if (k + 1 < end && is_punct(k, ",") && is_cap(k + 1) && !is_function_word(k + 1) && !starts_name(k + 1) &&
+            title_owner_[k + 1] < 0 && !lex_.title(lower(k + 1))) {
+          bool ends_in_und = false;
+          for (std::uint32_t n = k + 2; n < end && n < k + 6; ++n) {
+            if (is_word(n) && lower(n) == "und") ends_in_und = true;
+            if (is_punct(n, ",") || ends_in_und) break;
+          }
+          if (ends_in_und) {
+            ++k;
+            continue;
+          }
+        }
         // "Drogen- und Verbrechensbekämpfung", "wirtschaftliche Zusammenarbeit und Entwicklung":
         // a second noun phrase joined by "und" belongs to the name.
         if (k + 1 < end && is_word(k) && lower(k) == "und" && !lex_.title(lower(k + 1)) &&
@@ -694,8 +712,31 @@ class Recognizer {
   // ---- venues ("im World Forum", "im Palast Huis ten Bosch", "im Präsidentenpalast") -----------
   void find_venues(const text::Sentence& sent) {
     for (std::uint32_t i = sent.first; i + 1 < sent.last; ++i) {
-      if (!(is_word(i) && (lower(i) == "im" || lower(i) == "ins" || lower(i) == "am"))) continue;
+      if (!is_word(i)) continue;
       std::uint32_t k = i + 1;
+      const std::string_view p = lower(i);
+      if ((p == "in" || p == "auf" || p == "an") && is_word(k) && (lower(k) == "der" || lower(k) == "dem")) {
+        ++k;  // "in der Villa Borsig", "auf dem Truppenübungsplatz Pabradė"
+      } else if (p == "in" && is_cap(k) && owner_[k] < 0 && !in_quote_[k]) {
+        // "in Natans und Fordo", "in El Fasher": names that are no German words.
+        std::uint32_t n = k;
+        while (n < sent.last && n < k + 3 && is_cap(n) && owner_[n] < 0 && title_owner_[n] < 0 &&
+               !lex_.is_dictionary_word(str(n)) && !all_caps(n) && !is_function_word(n)) {
+          ++n;
+        }
+        if (n > k && !(n < sent.last && is_cap(n))) {
+          add_mention(EntityType::kPlace, k, n, span(k, n));
+          // "in Natans und Fordo"
+          if (n + 1 < sent.last && is_word(n) && lower(n) == "und" && is_cap(n + 1) && owner_[n + 1] < 0 &&
+              !lex_.is_dictionary_word(str(n + 1)) && !(n + 2 < sent.last && is_cap(n + 2))) {
+            add_mention(EntityType::kPlace, n + 1, n + 2, std::string(str(n + 1)));
+          }
+          i = n - 1;
+        }
+        continue;
+      } else if (!(p == "im" || p == "ins" || p == "am")) {
+        continue;
+      }
       std::string prefix_city;
       if (owned_by(k, EntityType::kPlace) && mention_at(k)->adjective) ++k;  // "im Genfer Palais"
       if (!is_cap(k) || owner_[k] >= 0 || in_quote_[k]) continue;
@@ -705,7 +746,7 @@ class Recognizer {
         last = k + 1;
         // "Palast Huis ten Bosch", "Palais des Nations": a proper name after the head noun.
         std::uint32_t n = last;
-        while (n < sent.last && ((is_cap(n) && owner_[n] < 0 && !lex_.is_dictionary_word(lower(n))) ||
+        while (n < sent.last && !venue_after(n) && ((is_cap(n) && owner_[n] < 0 && !lex_.is_dictionary_word(lower(n))) ||
                                  (is_particle(n) && is_cap(n + 1) && owner_[n + 1] < 0 &&
                                   !(is_article(n) && lex_.is_dictionary_word(str(n + 1)))) ||
                                  (is_word(n) && (lower(n) == "des" || lower(n) == "de") && is_cap(n + 1) &&
@@ -729,7 +770,20 @@ class Recognizer {
       if (venue && last == k + 1) name = without_ending(k, venue->ending);
       Mention& m = add_mention(EntityType::kPlace, k, last, name);
       m.key.clear();
+      // "Nelson-Mandela-Saal des AU-Konferenzzentrums": the building the venue is in.
+      if (venue_after(last)) {
+        const auto outer = lex_.venue_head(lower(last + 1));
+        add_mention(EntityType::kPlace, last + 1, last + 2, without_ending(last + 1, outer->ending));
+        last += 2;
+      }
+      i = last - 1;
     }
+  }
+
+  // "des" + a venue noun at n.
+  bool venue_after(std::uint32_t n) const {
+    return n + 1 < size() && is_word(n) && (lower(n) == "des" || lower(n) == "der") && is_cap(n + 1) &&
+           owner_[n + 1] < 0 && tok(n + 1).sentence == tok(n).sentence && lex_.venue_head(lower(n + 1)).has_value();
   }
 
   // ---- titles -------------------------------------------------------------------------------
@@ -779,6 +833,11 @@ class Recognizer {
         if (owned_by(k, EntityType::kCountry) && mention_at(k)->adjective && !is_cap(k)) {
           if (tm.country < 0) tm.country = owner_[k];
           tm.first = k;
+        } else if (owned_by(k, EntityType::kCountry) && !mention_at(k)->adjective && str(k).ends_with("s") &&
+                   k + 1 == i) {
+          tm.country = owner_[k];  // "Angolas Präsident"
+          tm.first = mention_at(k)->first;
+          break;
         } else if (is_name_adjective(k) && !sentence_start(k)) {
           adjectives = nominative_adjective(str(k), gender) + " " + adjectives;  // "Hohe Vertreterin"
           tm.first = k;
@@ -830,8 +889,9 @@ class Recognizer {
           } else if (gm.type == EntityType::kCountry && !gm.adjective) {
             tm.country = g;
           }
-        } else if (owned_by(last, EntityType::kCountry) && !mention_at(last)->adjective && str(last).ends_with("s")) {
-          tm.country = owner_[last];  // "Außenminister Frankreichs"
+        } else if (owned_by(last, EntityType::kCountry) && !mention_at(last)->adjective &&
+                   str(mention_at(last)->last - 1).ends_with("s")) {
+          tm.country = owner_[last];  // "Außenminister Frankreichs", "Außenminister Sierra Leones"
           last = mention_at(last)->last;
         }
       }
@@ -839,6 +899,15 @@ class Recognizer {
       if (is_punct(last, "(") && is_word(last + 1) && all_caps(last + 1) && is_punct(last + 2, ")")) last += 3;
       if (last + 1 < sent.last && is_word(last) && lower(last) == "in" && owned_by(last + 1, EntityType::kPlace)) {
         last = mention_at(last + 1)->last;
+      }
+      // "Ständige Vertreterin Dänemarks bei den Vereinten Nationen": where the post is held.
+      if (last + 1 < sent.last && is_word(last) && lower(last) == "bei") {
+        std::uint32_t k = last + 1;
+        if (is_article(k)) ++k;
+        if (owned_by(k, EntityType::kOrganization)) {
+          if (tm.organization < 0) tm.organization = owner_[k];
+          last = mention_at(k)->last;
+        }
       }
       tm.last = last;
       tm.text = text;

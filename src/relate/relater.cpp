@@ -231,6 +231,11 @@ class Relater {
       break;
     }
     if (k < 2 || !is_punct(k - 1, ",")) return -1;
+    // "Dr. Amina Diallo aus Senegal, Direktorin ...": back over "aus LAND".
+    if (k >= 4 && owner_[k - 2] >= 0 && rec_.mentions[static_cast<std::size_t>(owner_[k - 2])].type == EntityType::kCountry) {
+      const std::uint32_t c = rec_.mentions[static_cast<std::size_t>(owner_[k - 2])].first;
+      if (c >= 2 && lower(c - 1) == "aus") k = c;
+    }
     const int m = owner_[k - 2];
     if (m < 0) return -1;
     const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
@@ -589,9 +594,9 @@ class Relater {
     for (std::uint32_t k = first; k < last; ++k) {
       if (tok(k).kind == TokenKind::kWord && lex_.word_value("negation", lower(k))) return;
     }
+    bool fallback = false;
     // Without an event in the clause, people (not organizations) take part in the event of the
     // last two sentences ("Xi wurde von seiner Ehefrau Peng Liyuan begleitet").
-    bool fallback = false;
     if (event < 0 && participate) {
       const std::uint32_t from = sentence(s >= 2 ? s - 2 : 0).first;
       event = last_event_before(first, true);
@@ -602,9 +607,11 @@ class Relater {
       }
       fallback = true;
     }
+    if (event < 0 && organize && led_organization(s, first, last)) return;
+    // "Gastgeber war ...", "Den Vorsitz führte ...": of the event just spoken of.
     if (event < 0 && organize) {
-      led_organization(s, first, last);
-      return;
+      event = last_event_before(first, true);
+      fallback = true;
     }
     if (event < 0) return;
     // Agents: people and organizations of the clause that are not part of a title or quote.
@@ -633,17 +640,18 @@ class Relater {
 
   // "Geleitet wurde das Gremium von zwei Ko-Vorsitzenden: A und B": the people who lead an
   // organization belong to it.
-  void led_organization(std::uint32_t s, std::uint32_t first, std::uint32_t last) {
+  bool led_organization(std::uint32_t s, std::uint32_t first, std::uint32_t last) {
     int org = -1;
     for (const int m : mentions_in(first, last)) {
       const Mention& mm = rec_.mentions[static_cast<std::size_t>(m)];
       const int e = entity(m);
       if (e < 0 || in_quote(mm.first) || title_of_[mm.first] >= 0 || type(e) != EntityType::kOrganization) continue;
-      if (org >= 0 && org != e) return;  // which one is led is unclear
+      if (org >= 0 && org != e) return false;  // which one is led is unclear
       org = e;
     }
-    if (org < 0) return;
+    if (org < 0) return false;
     for (const int p : persons_in(first, last)) add(Predicate::kAffiliation, p, org, s, "leads-organization");
+    return true;
   }
 
   // "Vertreter aus Kenia, Brasilien und Indonesien würdigten ...": countries represented at the
