@@ -1146,6 +1146,11 @@ class Recognizer {
         continue;
       }
       std::uint32_t k = i + 1;
+      // "14 der 15 Ratsmitglieder": the part counts what the whole counts.
+      if (k + 1 < sent.last && is_word(k) && (lower(k) == "der" || lower(k) == "von") &&
+          tok(k + 1).kind == TokenKind::kNumber) {
+        k += 2;
+      }
       // "1,5 Millionen", "zwei Milliarden"
       if (k < sent.last && is_word(k)) {
         if (auto f = number_word_value(k); f && f->size() > 3 && (*f)[0] == '1' && f->find_first_not_of('0', 1) == std::string::npos) {

@@ -251,6 +251,11 @@ class Relater {
     const TitleMention& t = rec_.titles[ti];
     const std::uint32_t s = tok(t.head).sentence;
     const recognize::Title& title = lex_.titles()[t.title];
+    if (title.feminine != title.masculine) feminine_[p] = t.feminine;
+    const int title_country = entity(t.country);
+    if (title_country >= 0 && type(title_country) == EntityType::kCountry) {
+      add(Predicate::kNationality, p, title_country, s, "title-country");
+    }
     if (t.kind == TitleKind::kHonorific) return;
     int org = entity(t.organization);
     if (org >= 0 && type(org) != EntityType::kOrganization) org = -1;
@@ -265,8 +270,6 @@ class Relater {
     r.evidence = {s, "title"};
     out_.relations.push_back(std::move(r));
     if (org >= 0) add(Predicate::kAffiliation, p, org, s, "title-organization");
-    const int country = entity(t.country);
-    if (country >= 0 && type(country) == EntityType::kCountry) add(Predicate::kNationality, p, country, s, "title-country");
     if (org >= 0) {
       const Mention* om = t.organization >= 0 ? &rec_.mentions[static_cast<std::size_t>(t.organization)] : nullptr;
       if (om && !om->qualifier.empty()) {
@@ -331,35 +334,65 @@ class Relater {
     return -1;
   }
 
-  // "sagte der frühere niederländische Ministerpräsident": a title without a name, next to a
-  // verb of saying, names the person last mentioned.
+  // "sagte der frühere niederländische Ministerpräsident", "sagte die Dänin": a title or a
+  // demonym without a name, next to a verb of saying, names a person mentioned shortly before.
   void resolve_descriptions() {
     for (std::size_t ti = 0; ti < rec_.titles.size(); ++ti) {
       const TitleMention& t = rec_.titles[ti];
-      if (title_person_[ti] >= 0 || t.plural || t.kind == TitleKind::kHonorific || t.kind == TitleKind::kRole) continue;
-      if (t.first == 0 || !(lower(t.first - 1) == "der" || lower(t.first - 1) == "die")) continue;
-      if (in_quote(t.head)) continue;
-      bool near_say = false;
-      for (const auto* vp : verbs_in(tok(t.head).sentence, tok(t.head).sentence)) {
-        const auto& v = *vp;
-        if (v.role != VerbRole::kSay) continue;
-        if ((v.last <= t.first && t.first - v.last <= 1) || (v.first >= t.last && v.first - t.last <= 1)) near_say = true;
-      }
-      if (!near_say) continue;
-      // The nearest person mentioned before, in this or the two sentences before.
-      const std::uint32_t s = tok(t.first).sentence;
-      const std::uint32_t from = sentence(s >= 2 ? s - 2 : 0).first;
-      int person = -1;
-      for (std::uint32_t k = t.first; k-- > from;) {
-        if (owner_[k] >= 0 && rec_.mentions[static_cast<std::size_t>(owner_[k])].type == EntityType::kPerson) {
-          person = entity(owner_[k]);
-          break;
-        }
-      }
+      if (title_person_[ti] >= 0 || t.plural || t.kind == TitleKind::kHonorific) continue;
+      if (!definite_near_say(t.first, t.last) || in_quote(t.head)) continue;
+      const recognize::Title& title = lex_.titles()[t.title];
+      const int person = described_person(t.first, t.feminine, {title.masculine, title.feminine});
       if (person < 0) continue;
       title_person_[ti] = person;
       apply_title(ti, person);
     }
+    for (std::size_t m = 0; m < rec_.mentions.size(); ++m) {
+      const Mention& mm = rec_.mentions[m];
+      const int c = entity(static_cast<int>(m));
+      if (c < 0 || mm.type != EntityType::kCountry || !mm.adjective || !tok(mm.first).upper || recognize::dropped(mm)) continue;
+      if (!definite_near_say(mm.first, mm.last) || in_quote(mm.first)) continue;
+      const bool feminine = lower(mm.first).ends_with("in");
+      const int person = described_person(mm.first, feminine, {});
+      if (person < 0) continue;
+      description_person_[mm.first] = person;
+      add(Predicate::kNationality, person, c, tok(mm.first).sentence, "demonym-description");
+    }
+  }
+
+  // "der/die" before [first, last) and a verb of saying right before or after it.
+  bool definite_near_say(std::uint32_t first, std::uint32_t last) const {
+    if (first == 0 || !(lower(first - 1) == "der" || lower(first - 1) == "die")) return false;
+    for (const auto* v : verbs_in(tok(first).sentence, tok(first).sentence)) {
+      if (v->role != VerbRole::kSay) continue;
+      if ((v->last + 1 == first) || (v->first >= last && v->first - last <= 1) || v->last == first) return true;
+    }
+    return false;
+  }
+
+  // The person a description beginning at `first` means: among the people of this and the two
+  // sentences before, one who holds the title already, else one of the same gender, else the
+  // nearest.
+  int described_person(std::uint32_t first, bool feminine, const std::vector<std::string>& forms) const {
+    const std::uint32_t s = tok(first).sentence;
+    const std::uint32_t from = sentence(s >= 2 ? s - 2 : 0).first;
+    int nearest = -1;
+    int same_gender = -1;
+    for (std::uint32_t k = first; k-- > from;) {
+      if (owner_[k] < 0 || rec_.mentions[static_cast<std::size_t>(owner_[k])].type != EntityType::kPerson) continue;
+      const int p = entity(owner_[k]);
+      if (p < 0) continue;
+      if (nearest < 0) nearest = p;
+      for (const auto& r : out_.relations) {
+        if (r.predicate != Predicate::kJobTitle || r.subject != p) continue;
+        const std::string lit = utf8::to_lower(r.literal);
+        for (const auto& f : forms) {
+          if (!f.empty() && (lit.ends_with(utf8::to_lower(f)) || lit.find(utf8::to_lower(f) + " ") != std::string::npos)) return p;
+        }
+      }
+      if (same_gender < 0 && feminine_.count(p) && feminine_.at(p) == feminine) same_gender = p;
+    }
+    return same_gender >= 0 ? same_gender : nearest;
   }
 
   // The person entities a clause names: person mentions and titles that stand for a person.
@@ -725,6 +758,14 @@ class Relater {
           return entity(prefix);
         }
       }
+      // "die 35 Mitglieder ihres Gouverneursrats": the organization in the genitive after.
+      std::uint32_t g = q.unit_last;
+      if (g < sent.last && lex_.word_value("article", lower(g))) ++g;
+      if (g < sent.last && lex_.word_value("possessive", lower(g))) ++g;
+      if (g < sent.last && entity(owner_[g]) >= 0 && type(entity(owner_[g])) == EntityType::kOrganization) {
+        rule = "quantity-members";
+        return entity(owner_[g]);
+      }
       for (const int m : mentions_in(sent.first, sent.last)) {
         if (type(entity(m)) == EntityType::kOrganization) {
           rule = "quantity-members";
@@ -755,6 +796,18 @@ class Relater {
           std::tuple{EntityType::kPerson, false, "quantity-person"}}) {
       if (const int e = nearest(want, before); e >= 0) {
         rule = name;
+        return e;
+      }
+    }
+    // "Deutschland beteiligt sich mit 1,2 Milliarden Euro": the country or organization the
+    // sentence is about (its first words).
+    {
+      std::uint32_t k = sent.first;
+      if (k < sent.last && lex_.word_value("article", lower(k))) ++k;
+      const int e = k < sent.last ? entity(owner_[k]) : -1;
+      if (e >= 0 && (type(e) == EntityType::kOrganization || type(e) == EntityType::kCountry) &&
+          !rec_.mentions[static_cast<std::size_t>(owner_[k])].adjective) {
+        rule = "quantity-subject";
         return e;
       }
     }
@@ -872,6 +925,7 @@ class Relater {
     for (std::uint32_t k = first; k < last; ++k) {
       if (k >= q.open && k <= q.close) continue;
       if (person_at(k) >= 0) out.push_back(person_at(k));
+      if (const auto d = description_person_.find(k); d != description_person_.end()) out.push_back(d->second);
       if (title_of_[k] >= 0 && rec_.titles[static_cast<std::size_t>(title_of_[k])].first == k &&
           title_person_[static_cast<std::size_t>(title_of_[k])] >= 0) {
         out.push_back(title_person_[static_cast<std::size_t>(title_of_[k])]);
@@ -887,6 +941,10 @@ class Relater {
     for (std::uint32_t i = first; i < last; ++i) {
       if (i >= q.open && i <= q.close) continue;
       bool hit = person_at(i) == person;
+      if (!hit) {
+        const auto d = description_person_.find(i);
+        hit = d != description_person_.end() && d->second == person;
+      }
       if (!hit && title_of_[i] >= 0) hit = title_person_[static_cast<std::size_t>(title_of_[i])] == person;
       if (hit) best = std::min(best, i > k ? i - k : k - i);
     }
@@ -914,6 +972,8 @@ class Relater {
   std::vector<int> title_person_;  // title → person entity
   std::vector<std::pair<int, int>> pending_nationality_;
   std::vector<bool> in_quote_;                            // token → inside quotation marks
+  std::map<std::uint32_t, int> description_person_;       // first token of "die Dänin" → person
+  std::map<int, bool> feminine_;                          // person → known from a gendered title
   std::vector<std::vector<std::size_t>> verbs_of_;       // sentence → verbs
   std::vector<std::vector<std::size_t>> titles_of_;      // sentence → titles
   std::vector<std::vector<std::size_t>> quantities_of_;  // sentence → quantities
