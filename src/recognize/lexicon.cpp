@@ -59,7 +59,8 @@ std::string key_of(std::string_view name) {
   return key;
 }
 
-constexpr std::string_view kInflections[] = {"", "e", "en", "er", "es", "em", "n", "s", "ns"};
+// Case and number endings of nouns ("er" is none: "Besucher" is no form of "Besuch").
+constexpr std::string_view kInflections[] = {"", "e", "en", "es", "em", "n", "s", "ns"};
 
 class Speller {
  public:

@@ -275,6 +275,13 @@ class Recognizer {
           const std::string prefix(s.substr(0, hyphen));
           const auto [plen, pentries] = lex_.match_name({match_key(utf8::to_lower(prefix))});
           const std::string rest = utf8::to_lower(s.substr(hyphen + 1));
+          if (const auto c = lex_.country_by_adjective(lower(i)); c && !is_cap(i)) {
+            // "US-amerikanische": an adjective of a country, written with its abbreviation.
+            Mention& m = add_mention(EntityType::kCountry, i, i + 1, lex_.countries()[*c].name);
+            m.key = lex_.countries()[*c].iso;
+            m.adjective = true;
+            continue;
+          }
           if (plen == 1 && utf8::starts_upper(prefix) && !lex_.is("unit", rest)) {
             const int before = static_cast<int>(out_.mentions.size());
             add_name_mention(preferred(pentries), i, i + 1);
@@ -738,7 +745,7 @@ class Recognizer {
         continue;
       }
       std::string prefix_city;
-      if (owned_by(k, EntityType::kPlace) && mention_at(k)->adjective) ++k;  // "im Genfer Palais"
+      if (owned_by(k, EntityType::kPlace) && mention_at(k)->adjective) k = mention_at(k)->last;  // "im Genfer Palais"
       if (!is_cap(k) || owner_[k] >= 0 || in_quote_[k]) continue;
       const auto venue = lex_.venue_head(lower(k));
       std::uint32_t last = k;
@@ -900,13 +907,20 @@ class Recognizer {
       if (last + 1 < sent.last && is_word(last) && lower(last) == "in" && owned_by(last + 1, EntityType::kPlace)) {
         last = mention_at(last + 1)->last;
       }
-      // "Ständige Vertreterin Dänemarks bei den Vereinten Nationen": where the post is held.
+      // "Ständige Vertreterin Dänemarks bei den Vereinten Nationen", "Botschafter bei den
+      // internationalen Organisationen in Wien": where the post is held.
       if (last + 1 < sent.last && is_word(last) && lower(last) == "bei") {
         std::uint32_t k = last + 1;
         if (is_article(k)) ++k;
+        while (k < sent.last && is_adjective(k)) ++k;
         if (owned_by(k, EntityType::kOrganization)) {
           if (tm.organization < 0) tm.organization = owner_[k];
           last = mention_at(k)->last;
+        } else if (k < sent.last && is_cap(k) && owner_[k] < 0) {
+          last = k + 1;
+        }
+        if (last + 1 < sent.last && is_word(last) && lower(last) == "in" && owned_by(last + 1, EntityType::kPlace)) {
+          last = mention_at(last + 1)->last;
         }
       }
       tm.last = last;
@@ -951,11 +965,11 @@ class Recognizer {
     return k;
   }
 
-  // A verb of saying right before or after the words [first, last).
+  // A cue verb right before or after the words [first, last) ("sagte X", "X nahm teil").
   bool verb_near(std::uint32_t first, std::uint32_t last) const {
     for (const std::size_t vi : verbs_of_sentence_[tok(first).sentence]) {
       const VerbMention& v = out_.verbs[vi];
-      if (v.role == VerbRole::kSay && (v.last == first || v.first == last || v.first == last + 1)) return true;
+      if (v.last == first || v.first == last || v.first == last + 1) return true;
     }
     return false;
   }
@@ -1008,8 +1022,10 @@ class Recognizer {
       const bool weak = !after_title && !any_foreign;
       // A run of foreign words is a name where people are named: before "aus LAND", next to a
       // verb of saying, or in a list after another person.
+      const bool list_of_names = end + 1 < sent.last && is_word(end) && lower(end) == "und" && is_cap(end + 1) &&
+                                 !lex_.is_dictionary_word(str(end + 1)) && owner_[end + 1] < 0;
       const bool person_context =
-          (is_word(end) && lower(end) == "aus") || verb_near(i, end) ||
+          (is_word(end) && lower(end) == "aus") || verb_near(i, end) || list_of_names ||
           (i >= sent.first + 2 && (lower(i - 1) == "und" || is_punct(i - 1, ",")) && owned_by(i - 2, EntityType::kPerson));
       const bool prep_before = i > sent.first && is_word(i - 1) && category(i - 1) == "preposition";
       if (!weak && (after_title || after_title_comma || after_colon || before_title ||

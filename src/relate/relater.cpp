@@ -196,9 +196,13 @@ class Relater {
   }
 
   int person_after(std::uint32_t k) const {
-    if (int p = person_at(k); p >= 0) return p;
-    if (is_punct(k, ",")) return person_at(k + 1);
-    return -1;
+    if (is_punct(k, ",")) ++k;
+    // "Außenministerin Dr. Klara Weißmann": past an honorific.
+    while (k < title_of_.size() && title_of_[k] >= 0 &&
+           rec_.titles[static_cast<std::size_t>(title_of_[k])].kind == TitleKind::kHonorific) {
+      k = rec_.titles[static_cast<std::size_t>(title_of_[k])].last;
+    }
+    return person_at(k);
   }
 
   // "Generalsekretär des ZK ... und Staatspräsident Xi Jinping": titles joined by "und" or a
@@ -230,7 +234,10 @@ class Relater {
       }
       break;
     }
+    if (k >= 1 && lex_.word_value("article", lower(k - 1))) --k;  // ", dem Vorsitzenden des ..."
     if (k < 2 || !is_punct(k - 1, ",")) return -1;
+    // "Jürgen Hellwig (CDU), dem Vorsitzenden": back over an abbreviation in parentheses.
+    if (k >= 5 && is_punct(k - 2, ")") && is_punct(k - 4, "(")) k -= 3;
     // "Dr. Amina Diallo aus Senegal, Direktorin ...": back over "aus LAND".
     if (k >= 4 && owner_[k - 2] >= 0 && rec_.mentions[static_cast<std::size_t>(owner_[k - 2])].type == EntityType::kCountry) {
       const std::uint32_t c = rec_.mentions[static_cast<std::size_t>(owner_[k - 2])].first;
@@ -307,7 +314,10 @@ class Relater {
       const auto& org = res_.entities[e];
       if (org.type != EntityType::kOrganization) continue;
       const std::string label = utf8::to_lower(org.label);
-      const bool match = fuer.empty() ? (label == want || label.ends_with(" " + want)) : label == want;
+      // "Außenministerium", "Vietnamesisches Außenministerium", "Außenministerium Estlands".
+      const bool match = fuer.empty() ? (label == want || label.ends_with(" " + want) ||
+                                         (label.starts_with(want + " ") && !org_country(static_cast<int>(e)).empty()))
+                                      : label == want;
       if (!match) continue;
       const std::string country = org_country(static_cast<int>(e));
       if (!country.empty() && nationality >= 0 && ent(nationality).id != country) continue;
@@ -342,7 +352,7 @@ class Relater {
       if (title_person_[ti] >= 0 || t.plural || t.kind == TitleKind::kHonorific) continue;
       if (!definite_near_say(t.first, t.last) || in_quote(t.head)) continue;
       const recognize::Title& title = lex_.titles()[t.title];
-      const int person = described_person(t.first, t.feminine, {title.masculine, title.feminine});
+      const int person = described_person(t.first, t.feminine, {t.feminine ? title.feminine : title.masculine});
       if (person < 0) continue;
       title_person_[ti] = person;
       apply_title(ti, person);
@@ -621,7 +631,7 @@ class Relater {
       if (event < 0 || !has(VerbRole::kSay)) event = e;
     }
     const bool organize = has(VerbRole::kOrganize);
-    const bool participate = has(VerbRole::kParticipate) || has(VerbRole::kMeet);
+    const bool participate = has(VerbRole::kParticipate) || has(VerbRole::kMeet) || has(VerbRole::kSign);
     const bool say_at = has(VerbRole::kSay) && speech_frame;
     if (!organize && !participate && !say_at) return;
     for (std::uint32_t k = first; k < last; ++k) {
@@ -655,12 +665,14 @@ class Relater {
       if (e < 0 || in_quote(mm.first) || title_of_[mm.first] >= 0) continue;
       if (!fallback && type(e) == EntityType::kOrganization && mm.parent < 0 && !is_genitive_of_event(mm)) agents.push_back(e);
     }
-    // "Die Sitzung wurde von Algerien geleitet": a country as the agent of a passive.
-    if (organize) {
+    // "Die Sitzung wurde von Algerien geleitet", "Estland war Gastgeber", "Südafrika, die EU und
+    // elf weitere Staaten unterzeichneten": countries that host or sign.
+    if (organize || has(VerbRole::kSign)) {
       for (const int m : mentions_in(first, last)) {
         const Mention& mm = rec_.mentions[static_cast<std::size_t>(m)];
         const int e = entity(m);
-        if (e >= 0 && type(e) == EntityType::kCountry && !mm.adjective && mm.first > first && lower(mm.first - 1) == "von") {
+        if (e >= 0 && type(e) == EntityType::kCountry && !mm.adjective && !in_quote(mm.first) &&
+            title_of_[mm.first] < 0 && !(mm.first > first && lower(mm.first - 1) == "in")) {
           agents.push_back(e);
         }
       }
