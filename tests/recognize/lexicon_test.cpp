@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/fixture.hpp"
 #include "base/utf8.hpp"
-#include "support/fixture.hpp"
 
 namespace {
 
@@ -180,12 +180,16 @@ TEST_CASE("a minister's title implies a ministry") {
 TEST_CASE("verb phrases match their longest form") {
   const auto v = lexicon().verb({"nahmen", "teil", "am"});
   REQUIRE(v);
-  CHECK(v->first == 2);
-  CHECK(v->second == recognize::VerbRole::kParticipate);
+  CHECK(v->length == 2);
+  CHECK(v->role == recognize::VerbRole::kParticipate);
   const auto say = lexicon().verb({"sagte", "sie"});
   REQUIRE(say);
-  CHECK(say->first == 1);
-  CHECK(say->second == recognize::VerbRole::kSay);
+  CHECK(say->length == 1);
+  CHECK(say->role == recognize::VerbRole::kSay);
+  const auto met = lexicon().verb({"traf"});
+  REQUIRE(met);
+  CHECK(met->role == recognize::VerbRole::kMeet);
+  CHECK(met->event == "Treffen");
   CHECK_FALSE(lexicon().verb({"brücke"}));
 }
 

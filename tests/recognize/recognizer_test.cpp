@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "support/fixture.hpp"
+#include "../support/fixture.hpp"
 
 namespace {
 
@@ -130,6 +130,13 @@ TEST_CASE("a pattern organization with a für complement is named in the nominat
   CHECK_FALSE(m->reference);
 }
 
+TEST_CASE("a für complement joined by und belongs to the organization's name") {
+  const Analysis a("Das Ministerium für Umwelt und Klimaschutz legte einen Bericht vor.");
+  const auto orgs = a.mentions(EntityType::kOrganization);
+  REQUIRE(orgs.size() == 1);
+  CHECK(orgs[0]->name == "Ministerium für Umwelt und Klimaschutz");
+}
+
 TEST_CASE("a compound organization head is an organization") {
   const Analysis a("Die Delegation besuchte das Verteidigungsministerium.");
   const auto* m = a.mention(EntityType::kOrganization, "Verteidigungsministerium");
@@ -204,9 +211,10 @@ TEST_CASE("an agreement compound is an agreement and its bare head a reference")
 }
 
 TEST_CASE("numbers with units and qualifiers are quantities") {
-  const Analysis a("Mehr als 1.200 Soldaten übten. Rund zwei Millionen Menschen sahen zu. Mindestens 40 Prozent stimmten zu.");
-  CHECK(quantities(a) == std::vector<std::string>{"mehr als 1200 Soldaten", "rund 2000000 Menschen",
-                                                  "mindestens 40 Prozent"});
+  const Analysis a(
+      "Mehr als 1.200 Soldaten übten. Rund zwei Millionen Menschen sahen zu. Mindestens 40 Prozent stimmten zu.");
+  CHECK(quantities(a) ==
+        std::vector<std::string>{"mehr als 1200 Soldaten", "rund 2000000 Menschen", "mindestens 40 Prozent"});
 }
 
 TEST_CASE("a decimal number keeps its fraction") {

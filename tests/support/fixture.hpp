@@ -5,7 +5,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +22,34 @@
 #include "relate/relation.hpp"
 #include "resolve/entity.hpp"
 #include "text/text.hpp"
+
+// Readable values in failure messages (doctest prints "{?}" for types without operator<<).
+namespace doctest {
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& v) {
+    std::ostringstream out;
+    out << '{';
+    for (std::size_t i = 0; i < v.size(); ++i) out << (i ? ", \"" : "\"") << v[i] << '"';
+    out << '}';
+    return out.str().c_str();
+  }
+};
+template <>
+struct StringMaker<std::optional<std::string>> {
+  static String convert(const std::optional<std::string>& v) { return v ? ("\"" + *v + "\"").c_str() : "nullopt"; }
+};
+template <>
+struct StringMaker<std::map<std::string, std::size_t>> {
+  static String convert(const std::map<std::string, std::size_t>& m) {
+    std::ostringstream out;
+    out << '{';
+    for (const auto& [k, v] : m) out << ' ' << k << '=' << v;
+    out << " }";
+    return out.str().c_str();
+  }
+};
+}  // namespace doctest
 
 namespace reportkg::testing {
 

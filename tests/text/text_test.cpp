@@ -6,7 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "support/fixture.hpp"
+#include "../support/fixture.hpp"
 
 namespace {
 
@@ -184,7 +184,8 @@ TEST_CASE("hyphenated compounds stay one word") {
 TEST_CASE("an elided compound part keeps its trailing hyphen") {
   const auto doc = testing::document("Das Amt für Außen- und Sicherheitspolitik tagte.");
   const auto t = text::analyze(doc, kAbbreviations);
-  CHECK(tokens(t) == std::vector<std::string>{"Das", "Amt", "für", "Außen-", "und", "Sicherheitspolitik", "tagte", "."});
+  CHECK(tokens(t) ==
+        std::vector<std::string>{"Das", "Amt", "für", "Außen-", "und", "Sicherheitspolitik", "tagte", "."});
 }
 
 TEST_CASE("tokens know their case and the space before them") {
