@@ -12,6 +12,7 @@ namespace reportkg::pipeline {
 
 struct Extractor::Impl {
   recognize::Lexicon lexicon;
+  text::Conventions conventions;
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -20,13 +21,14 @@ Extractor::~Extractor() = default;
 Result<std::unique_ptr<Extractor>> Extractor::create(std::string_view lang) {
   auto lexicon = recognize::Lexicon::load(lang);
   if (!lexicon) return lexicon.error();
-  auto impl = std::make_unique<Impl>(Impl{std::move(lexicon.value())});
+  text::Conventions conventions = lexicon->conventions();
+  auto impl = std::make_unique<Impl>(Impl{std::move(lexicon.value()), std::move(conventions)});
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 
 Extraction Extractor::extract(const input::Document& doc, const Options& options) const {
   const auto& lex = impl_->lexicon;
-  const text::Text text = text::analyze(doc, lex.abbreviations());
+  const text::Text text = text::analyze(doc, impl_->conventions);
   const recognize::Recognized recognized = recognize::recognize(text, lex);
   const resolve::Resolved resolved = resolve::resolve(text, recognized, lex);
   const relate::Facts facts = relate::relate(text, recognized, resolved, lex);

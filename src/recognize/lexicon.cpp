@@ -419,6 +419,23 @@ std::optional<std::pair<std::size_t, std::string>> Lexicon::qualifier(const std:
   return best;
 }
 
+std::unordered_set<std::string> Lexicon::words_of(std::string_view category) const {
+  std::unordered_set<std::string> out;
+  const std::string prefix = std::string(category) + '\t';
+  for (const auto& [key, value] : word_values_) {
+    if (key.starts_with(prefix)) out.insert(key.substr(prefix.size()));
+  }
+  return out;
+}
+
+text::Conventions Lexicon::conventions() const {
+  text::Conventions c;
+  c.abbreviations = abbreviations_;
+  for (const char* category : {"article", "possessive", "fused"}) c.determiners.merge(words_of(category));
+  c.months = words_of("month");
+  return c;
+}
+
 bool Lexicon::is(std::string_view category, std::string_view lower) const {
   return word_keys_.count(std::string(category) + '\t' + match_key(lower)) > 0;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "text/text.hpp"
 
 namespace reportkg::recognize {
 
@@ -148,6 +149,10 @@ class Lexicon {
   /// Longest qualifier phrase at the start of the words → (length, normalized qualifier).
   std::optional<std::pair<std::size_t, std::string>> qualifier(const std::vector<std::string_view>& lower) const;
   const std::unordered_set<std::string>& abbreviations() const { return abbreviations_; }
+  /// Words of a category, lower case ("article", "month", ...).
+  std::unordered_set<std::string> words_of(std::string_view category) const;
+  /// What the text stage needs of this language: abbreviations, determiners, months.
+  text::Conventions conventions() const;
 
   /// True when hunspell knows the word (in any case) as a German word.
   bool is_dictionary_word(std::string_view word) const;

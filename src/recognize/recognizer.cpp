@@ -97,6 +97,11 @@ class Recognizer {
     const auto c = category(i);
     return std::find(std::begin(kClasses), std::end(kClasses), c) != std::end(kClasses);
   }
+  // A demonym ("Niederländer") rather than an adjective ("niederländische", "US-amerikanische").
+  bool is_demonym(std::size_t i) const {
+    const std::string_view w = str(i);
+    return utf8::starts_upper(w.substr(w.rfind('-') == std::string_view::npos ? 0 : w.rfind('-') + 1));
+  }
   bool is_particle(std::size_t i) const { return is_word(i) && lex_.word_value("particle", lower(i)).has_value(); }
   bool is_article(std::size_t i) const { return category(i) == "article" || category(i) == "possessive"; }
   bool is_punct(std::size_t i, std::string_view p) const {
@@ -275,7 +280,8 @@ class Recognizer {
           const std::string prefix(s.substr(0, hyphen));
           const auto [plen, pentries] = lex_.match_name({match_key(utf8::to_lower(prefix))});
           const std::string rest = utf8::to_lower(s.substr(hyphen + 1));
-          if (const auto c = lex_.country_by_adjective(lower(i)); c && !is_cap(i)) {
+          if (const auto c = lex_.country_by_adjective(lower(i).substr(lower(i).rfind('-') + 1));
+              c && !utf8::starts_upper(s.substr(s.rfind('-') + 1))) {
             // "US-amerikanische": an adjective of a country, written with its abbreviation.
             Mention& m = add_mention(EntityType::kCountry, i, i + 1, lex_.countries()[*c].name);
             m.key = lex_.countries()[*c].iso;
@@ -837,7 +843,7 @@ class Recognizer {
       const char gender = tm.feminine ? 'f' : 'm';
       for (std::uint32_t k = i; k > sent.first;) {
         --k;
-        if (owned_by(k, EntityType::kCountry) && mention_at(k)->adjective && !is_cap(k)) {
+        if (owned_by(k, EntityType::kCountry) && mention_at(k)->adjective && !is_demonym(k)) {
           if (tm.country < 0) tm.country = owner_[k];
           tm.first = k;
         } else if (owned_by(k, EntityType::kCountry) && !mention_at(k)->adjective && str(k).ends_with("s") &&
@@ -1072,12 +1078,19 @@ class Recognizer {
       known.emplace(part, part);
       known.emplace(part + "s", part);  // "Matsosos"
     }
+    auto is_part = [&](std::uint32_t i) {
+      return i < size() && is_cap(i) && owner_[i] < 0 && title_owner_[i] < 0 && !in_quote_[i] &&
+             known.count(std::string(str(i))) > 0;
+    };
     for (std::uint32_t i = 0; i < size(); ++i) {
-      if (!is_cap(i) || owner_[i] >= 0 || title_owner_[i] >= 0 || in_quote_[i]) continue;
-      const auto it = known.find(std::string(str(i)));
-      if (it == known.end()) continue;
-      Mention& nm = add_mention(EntityType::kPerson, i, i + 1, it->second);
+      if (!is_part(i)) continue;
+      // "Olaf Weber" again: neighbouring parts are one mention of the whole name.
+      std::uint32_t end = i + 1;
+      while (is_part(end) && tok(end).sentence == tok(i).sentence) ++end;
+      std::string name = end == i + 1 ? known.at(std::string(str(i))) : span(i, end);
+      Mention& nm = add_mention(EntityType::kPerson, i, end, std::move(name));
       nm.reference = true;
+      i = end - 1;
     }
   }
 

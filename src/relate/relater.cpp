@@ -902,6 +902,7 @@ class Relater {
       // The speaker: a person outside the quote next to a verb of saying, else the only person.
       int speaker = -1;
       std::uint32_t best = UINT32_MAX;
+      std::uint32_t speaker_sentence = s_open;
       bool say = false;
       for (const auto* vp : verbs_in(s_open, s_close)) {
         const auto& v = *vp;
@@ -912,6 +913,7 @@ class Relater {
           if (d < best) {
             best = d;
             speaker = p;
+            speaker_sentence = tok(v.first).sentence;  // the sentence that names the speaker
           }
         }
       }
@@ -921,7 +923,7 @@ class Relater {
       out.speaker = speaker;
       out.begin = tok(q.open + 1).begin;
       out.end = tok(q.close - 1).end;
-      out.evidence = {s_open, "quote-speaker"};
+      out.evidence = {speaker_sentence, "quote-speaker"};
       out_.quotes.push_back(out);
       // "Auf dieser Konferenz ...": a speaker who says "this conference" was there.
       for (std::uint32_t k = q.open + 1; k < q.close; ++k) {

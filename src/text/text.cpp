@@ -188,7 +188,8 @@ std::optional<std::string> parse_number(std::string_view tok) {
   return frac.empty() ? digits : digits + "." + frac;
 }
 
-Text analyze(const input::Document& doc, const std::unordered_set<std::string>& abbreviations) {
+Text analyze(const input::Document& doc, const Conventions& conventions) {
+  const auto& abbreviations = conventions.abbreviations;
   Text out;
   out.doc = &doc;
   const std::string_view s = doc.text;
@@ -219,13 +220,15 @@ Text analyze(const input::Document& doc, const std::unordered_set<std::string>& 
           Token& t = out.tokens[i];
           if (t.kind == TokenKind::kNumber && i + 1 < last && out.str(i + 1) == "." &&
               out.tokens[i + 1].begin == t.end) {
-            // "78. Weltgesundheitsversammlung", "25. Juni": an ordinal dot, unless it ends a sentence.
+            // "der 78. Weltgesundheitsversammlung", "25. Juni": an ordinal dot; "stieg auf 78.
+            // Danach ..." ends a sentence.
             const bool next_lower = i + 2 < last && !out.tokens[i + 2].upper &&
                                     out.tokens[i + 2].kind == TokenKind::kWord;
+            const bool next_month = i + 2 < last && conventions.months.count(utf8::to_lower(out.str(i + 2))) > 0;
             const bool short_number = t.end - t.begin <= 3;
-            const bool prev_function = i > first && !out.tokens[i - 1].upper &&
-                                       out.tokens[i - 1].kind == TokenKind::kWord;
-            if (i + 2 < last && short_number && (prev_function || next_lower)) {
+            const bool after_determiner = i > first && out.tokens[i - 1].kind == TokenKind::kWord &&
+                                          conventions.determiners.count(utf8::to_lower(out.str(i - 1))) > 0;
+            if (i + 2 < last && short_number && (after_determiner || next_lower || next_month)) {
               t.ordinal = true;
               t.end = out.tokens[i + 1].end;
               out.tokens.erase(out.tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1);

@@ -54,10 +54,17 @@ struct Text {
   std::string_view span(std::size_t first, std::size_t last) const;
 };
 
+/// The words of a language that sentence splitting needs (lower case).
+struct Conventions {
+  std::unordered_set<std::string> abbreviations;  ///< "dr", "prof" (without the dot): a period after them ends no sentence
+  std::unordered_set<std::string> determiners;    ///< "der", "am", "seinem": a number with a dot after them is an ordinal
+  std::unordered_set<std::string> months;         ///< "mai": a number with a dot before them is a day
+};
+
 /// Splits the content of `doc` (boilerplate lines excluded) into sentences and tokens. A sentence
-/// never crosses a line break; a period after a word in `abbreviations` ("dr", "prof", lower case,
-/// without the dot) ends no sentence.
-Text analyze(const input::Document& doc, const std::unordered_set<std::string>& abbreviations);
+/// never crosses a line break; a period ends none after an abbreviation or in an ordinal
+/// ("der 78. Sitzung", "am 3. Mai").
+Text analyze(const input::Document& doc, const Conventions& conventions);
 
 /// The value of a German number token as a canonical decimal ("2.500" → "2500", "3,5" → "3.5",
 /// "78." → "78"), or nullopt when it is not a number.

@@ -85,7 +85,7 @@ struct Analysis {
 
   explicit Analysis(input::Document d)
       : doc(std::move(d)),
-        text(text::analyze(doc, lexicon().abbreviations())),
+        text(text::analyze(doc, lexicon().conventions())),
         recognized(recognize::recognize(text, lexicon())),
         resolved(resolve::resolve(text, recognized, lexicon())),
         facts(relate::relate(text, recognized, resolved, lexicon())) {}
