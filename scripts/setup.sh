@@ -10,7 +10,7 @@ packages=(
   build-essential cmake pkg-config git
   libserd-dev libsord-dev serdi sordi libcli11-dev doctest-dev
   libicu-dev libhunspell-dev hunspell-de-de iso-codes
-  python3 python3-rdflib
+  python3 python3-rdflib clang-format
 )
 # A node already on PATH (e.g. from NodeSource) is used as it is: Debian's nodejs/npm would
 # conflict with it.

@@ -24,28 +24,44 @@ const char* class_name(EntityType type) { return recognize::type_name(type); }
 
 const char* namespace_of(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return "person/";
-    case EntityType::kOrganization: return "organization/";
-    case EntityType::kCountry: return "country/";
-    case EntityType::kPlace: return "place/";
-    case EntityType::kEvent: return "event/";
-    case EntityType::kAgreement: return "agreement/";
+    case EntityType::kPerson:
+      return "person/";
+    case EntityType::kOrganization:
+      return "organization/";
+    case EntityType::kCountry:
+      return "country/";
+    case EntityType::kPlace:
+      return "place/";
+    case EntityType::kEvent:
+      return "event/";
+    case EntityType::kAgreement:
+      return "agreement/";
   }
   return "";
 }
 
 const char* predicate_name(Predicate p) {
   switch (p) {
-    case Predicate::kJobTitle: return "jobTitle";
-    case Predicate::kAffiliation: return "affiliation";
-    case Predicate::kNationality: return "nationality";
-    case Predicate::kCountry: return "country";
-    case Predicate::kParentOrganization: return "parentOrganization";
-    case Predicate::kContainedInPlace: return "containedInPlace";
-    case Predicate::kLocation: return "location";
-    case Predicate::kOrganizer: return "organizer";
-    case Predicate::kParticipant: return "participant";
-    case Predicate::kAbout: return "about";
+    case Predicate::kJobTitle:
+      return "jobTitle";
+    case Predicate::kAffiliation:
+      return "affiliation";
+    case Predicate::kNationality:
+      return "nationality";
+    case Predicate::kCountry:
+      return "country";
+    case Predicate::kParentOrganization:
+      return "parentOrganization";
+    case Predicate::kContainedInPlace:
+      return "containedInPlace";
+    case Predicate::kLocation:
+      return "location";
+    case Predicate::kOrganizer:
+      return "organizer";
+    case Predicate::kParticipant:
+      return "participant";
+    case Predicate::kAbout:
+      return "about";
   }
   return "";
 }
@@ -54,8 +70,8 @@ bool valid_iri(std::string_view s) {
   if (!(s.starts_with("http://") || s.starts_with("https://"))) return false;
   for (const char c : s) {
     const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '\\' ||
-        c == '^' || c == '`') {
+    if (u <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
+        c == '\\' || c == '^' || c == '`') {
       return false;
     }
   }
@@ -67,7 +83,8 @@ class Builder {
   Builder(const text::Text& text, const recognize::Recognized& rec, const resolve::Resolved& res,
           const relate::Facts& facts, const BuildOptions& options)
       : text_(text), rec_(rec), res_(res), facts_(facts), opt_(options), cps_(text.doc->text) {
-    report_ = opt_.base_iri + "report/" + local_name(text.doc->id.empty() ? "report" : text.doc->id);
+    report_ =
+        opt_.base_iri + "report/" + local_name(text.doc->id.empty() ? "report" : text.doc->id);
     out_.name = report_;
   }
 
@@ -85,10 +102,18 @@ class Builder {
   }
 
  private:
-  void add(const std::string& s, const std::string& p, Term o) { out_.triples.push_back({Term::iri(s), Term::iri(p), std::move(o)}); }
-  void add_iri(const std::string& s, const std::string& p, const std::string& o) { add(s, p, Term::iri(o)); }
-  Term de(std::string v) const { return Term::literal(std::move(v), text_.doc->lang.empty() ? "de" : text_.doc->lang); }
-  Term integer(std::size_t v) const { return Term::typed(std::to_string(v), xsd("nonNegativeInteger")); }
+  void add(const std::string& s, const std::string& p, Term o) {
+    out_.triples.push_back({Term::iri(s), Term::iri(p), std::move(o)});
+  }
+  void add_iri(const std::string& s, const std::string& p, const std::string& o) {
+    add(s, p, Term::iri(o));
+  }
+  Term de(std::string v) const {
+    return Term::literal(std::move(v), text_.doc->lang.empty() ? "de" : text_.doc->lang);
+  }
+  Term integer(std::size_t v) const {
+    return Term::typed(std::to_string(v), xsd("nonNegativeInteger"));
+  }
 
   bool mentions() const { return opt_.provenance != Provenance::kNone; }
   bool full() const { return opt_.provenance == Provenance::kFull; }
@@ -126,7 +151,8 @@ class Builder {
     }
     if (!doc.title.empty()) add(report_, schema("headline"), de(doc.title));
     if (valid_iri(doc.source_url)) add_iri(report_, schema("url"), doc.source_url);
-    if (!doc.date.empty()) add(report_, schema("datePublished"), Term::typed(doc.date, xsd("date")));
+    if (!doc.date.empty())
+      add(report_, schema("datePublished"), Term::typed(doc.date, xsd("date")));
     add(report_, schema("inLanguage"), Term::literal(doc.lang.empty() ? "de" : doc.lang));
     add(report_, rkg("toolVersion"), Term::literal(opt_.tool_version));
   }
@@ -137,11 +163,13 @@ class Builder {
     iris_.resize(res_.entities.size());
     for (std::size_t i = 0; i < res_.entities.size(); ++i) {
       const auto& e = res_.entities[i];
-      std::string local = e.type == EntityType::kCountry ? e.id : local_name(e.id.empty() ? e.label : e.id);
+      std::string local =
+          e.type == EntityType::kCountry ? e.id : local_name(e.id.empty() ? e.label : e.id);
       if (e.type == EntityType::kEvent) local = report_local + local;
       if (local.empty()) local = "Unnamed";
       std::string iri = opt_.base_iri + namespace_of(e.type) + local;
-      for (int n = 2; used.count(iri); ++n) iri = opt_.base_iri + namespace_of(e.type) + local + std::to_string(n);
+      for (int n = 2; used.count(iri); ++n)
+        iri = opt_.base_iri + namespace_of(e.type) + local + std::to_string(n);
       used.insert(iri);
       iris_[i] = iri;
     }
@@ -164,8 +192,8 @@ class Builder {
   }
 
   // With provenance `full`, a statement node for the fact (s, p, o) with its sentence and rule.
-  void statement(const std::string& s, const std::string& p, const Term& o, const relate::Evidence& ev,
-                 const std::string& kind, std::size_t n) {
+  void statement(const std::string& s, const std::string& p, const Term& o,
+                 const relate::Evidence& ev, const std::string& kind, std::size_t n) {
     if (!full()) return;
     const std::string st = report_ + "#" + kind + std::to_string(n);
     add_iri(st, rdf("type"), rkg("Statement"));
@@ -173,7 +201,8 @@ class Builder {
     add_iri(st, rdf("predicate"), p);
     add(st, rdf("object"), o);
     add(st, rkg("rule"), Term::literal(ev.rule));
-    if (ev.sentence < text_.sentences.size()) add_iri(st, rkg("evidence"), sentence_iri(ev.sentence));
+    if (ev.sentence < text_.sentences.size())
+      add_iri(st, rkg("evidence"), sentence_iri(ev.sentence));
     add_iri(st, rkg("report"), report_);
   }
 
@@ -187,7 +216,8 @@ class Builder {
       statement(s, p, o, r.evidence, "fact", n);
       if (r.organization >= 0) {
         const std::string& o_iri = iris_[static_cast<std::size_t>(r.organization)];
-        const std::string membership = opt_.base_iri + "membership/" + iri_tail(s) + iri_tail(o_iri);
+        const std::string membership =
+            opt_.base_iri + "membership/" + iri_tail(s) + iri_tail(o_iri);
         const std::string role = opt_.base_iri + "role/" + local_name(r.literal);
         add_iri(s, rkg("membership"), membership);
         add_iri(membership, rdf("type"), org("Membership"));
@@ -205,12 +235,15 @@ class Builder {
     statement(s, p, o, r.evidence, "fact", n);
   }
 
-  static std::string iri_tail(const std::string& iri) { return iri.substr(iri.find_last_of('/') + 1); }
+  static std::string iri_tail(const std::string& iri) {
+    return iri.substr(iri.find_last_of('/') + 1);
+  }
 
   void quantity(const relate::Quantity& q, std::size_t n) {
     if (q.subject < 0) return;
     const std::string& s = iris_[static_cast<std::size_t>(q.subject)];
-    const std::string node = opt_.base_iri + "quantity/" + iri_tail(report_) + "N" + std::to_string(n);
+    const std::string node =
+        opt_.base_iri + "quantity/" + iri_tail(report_) + "N" + std::to_string(n);
     add_iri(s, rkg("quantity"), node);
     add_iri(node, rdf("type"), rkg("Quantity"));
     const bool integral = q.value.find('.') == std::string::npos;
@@ -236,7 +269,8 @@ class Builder {
       add_iri(m, std::string(ns::kItsrdf) + "taIdentRef", node);
     }
     if (q.speaker >= 0) {
-      statement(node, rkg("speaker"), Term::iri(iris_[static_cast<std::size_t>(q.speaker)]), q.evidence, "quote", n);
+      statement(node, rkg("speaker"), Term::iri(iris_[static_cast<std::size_t>(q.speaker)]),
+                q.evidence, "quote", n);
     }
   }
 
@@ -271,8 +305,9 @@ std::string local_name(std::string_view name) {
   return out;
 }
 
-Graph build(const text::Text& text, const recognize::Recognized& recognized, const resolve::Resolved& resolved,
-            const relate::Facts& facts, const BuildOptions& options) {
+Graph build(const text::Text& text, const recognize::Recognized& recognized,
+            const resolve::Resolved& resolved, const relate::Facts& facts,
+            const BuildOptions& options) {
   return Builder(text, recognized, resolved, facts, options).run();
 }
 

@@ -22,14 +22,16 @@ struct BuildOptions {
 
 /// The triples of one report: the report node, every entity with its label and types, every fact,
 /// and the provenance asked for.
-Graph build(const text::Text& text, const recognize::Recognized& recognized, const resolve::Resolved& resolved,
-            const relate::Facts& facts, const BuildOptions& options);
+Graph build(const text::Text& text, const recognize::Recognized& recognized,
+            const resolve::Resolved& resolved, const relate::Facts& facts,
+            const BuildOptions& options);
 
 /// Prefixes for the writer: ontology and vocabularies, and the entity namespaces under base_iri.
 Prefixes prefixes(const std::string& base_iri);
 
 /// Local name of an entity IRI: ASCII letters and digits, CamelCase ("Luong Tam Quang" →
-/// "LuongTamQuang", "Ministerium für öffentliche Sicherheit" → "MinisteriumFuerOeffentlicheSicherheit").
+/// "LuongTamQuang", "Ministerium für öffentliche Sicherheit" →
+/// "MinisteriumFuerOeffentlicheSicherheit").
 std::string local_name(std::string_view name);
 
 namespace ns {
@@ -40,7 +42,8 @@ inline constexpr const char* kOwl = "http://www.w3.org/2002/07/owl#";
 inline constexpr const char* kSkos = "http://www.w3.org/2004/02/skos/core#";
 inline constexpr const char* kSchema = "http://schema.org/";
 inline constexpr const char* kOrg = "http://www.w3.org/ns/org#";
-inline constexpr const char* kNif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+inline constexpr const char* kNif =
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
 inline constexpr const char* kItsrdf = "http://www.w3.org/2005/11/its/rdf#";
 inline constexpr const char* kDcterms = "http://purl.org/dc/terms/";
 inline constexpr const char* kRkg = "https://w3id.org/reportkg/ontology#";

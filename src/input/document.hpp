@@ -25,7 +25,8 @@ struct Document {
   std::string title;       ///< the headline line, or empty
   std::string source_url;  ///< from a "Quelle:" / "Source:" line, or empty
   std::string date;        ///< publication date as xsd:date (YYYY-MM-DD) when stated, or empty
-  /// Lines that are not content ("Quelle: ...", "Kommentar (0)", ...): no entity is taken from them.
+  /// Lines that are not content ("Quelle: ...", "Kommentar (0)", ...): no entity is taken from
+  /// them.
   std::vector<Range> boilerplate;
   /// The headline line, when there is one (also content).
   Range title_range;

@@ -1,9 +1,8 @@
 #include "recognize/lexicon.hpp"
 
-#include <hunspell/hunspell.hxx>
-
 #include <algorithm>
 #include <filesystem>
+#include <hunspell/hunspell.hxx>
 #include <memory>
 #include <mutex>
 #include <tuple>
@@ -21,7 +20,8 @@ std::vector<std::string> split(std::string_view s, char sep) {
   std::size_t start = 0;
   while (true) {
     const std::size_t pos = s.find(sep, start);
-    out.emplace_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    out.emplace_back(
+        s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
     if (pos == std::string_view::npos) break;
     start = pos + 1;
   }
@@ -37,7 +37,9 @@ std::vector<std::string> values(const std::vector<std::string>& cols, std::size_
   return out;
 }
 
-std::string col(const std::vector<std::string>& cols, std::size_t i) { return i < cols.size() ? cols[i] : std::string(); }
+std::string col(const std::vector<std::string>& cols, std::size_t i) {
+  return i < cols.size() ? cols[i] : std::string();
+}
 
 // Rows of a TSV file: comment and empty lines skipped, a trailing CR removed.
 std::vector<std::vector<std::string>> rows(std::string_view content) {
@@ -60,7 +62,8 @@ std::string key_of(std::string_view name) {
 }
 
 // Case and number endings of nouns ("er" is none: "Besucher" is no form of "Besuch").
-constexpr std::string_view kInflections[] = {"", "e", "en", "es", "em", "n", "s", "ns"};
+// Shortest first, so that the longest listed form wins ("Gesprächen" is "Gespräche" + "n").
+constexpr std::string_view kInflections[] = {"", "n", "s", "e", "en", "es", "em", "ns"};
 
 class Speller {
  public:
@@ -78,7 +81,8 @@ class Speller {
   Speller() {
     const char* aff = "/usr/share/hunspell/de_DE.aff";
     const char* dic = "/usr/share/hunspell/de_DE.dic";
-    if (std::filesystem::exists(aff) && std::filesystem::exists(dic)) h_ = std::make_unique<Hunspell>(aff, dic);
+    if (std::filesystem::exists(aff) && std::filesystem::exists(dic))
+      h_ = std::make_unique<Hunspell>(aff, dic);
   }
   std::unique_ptr<Hunspell> h_;
   mutable std::mutex mu_;
@@ -120,8 +124,9 @@ std::vector<std::string> name_words(std::string_view name) {
 
 Result<Lexicon> Lexicon::load(std::string_view lang) { return parse(embedded_resources(), lang); }
 
-Result<Lexicon> Lexicon::parse(const std::vector<std::pair<std::string_view, std::string_view>>& files,
-                               std::string_view lang) {
+Result<Lexicon> Lexicon::parse(
+    const std::vector<std::pair<std::string_view, std::string_view>>& files,
+    std::string_view lang) {
   Lexicon lex;
   const std::string prefix = std::string(lang) + "/";
   bool any = false;
@@ -132,9 +137,10 @@ Result<Lexicon> Lexicon::parse(const std::vector<std::pair<std::string_view, std
     for (const auto& c : rows(content)) {
       if (file == "countries.tsv" && !col(c, 0).empty()) {
         const auto adjectives = values(c, 3);
-        Country country{col(c, 0), col(c, 1), values(c, 2), adjectives.empty() ? "" : utf8::to_lower(adjectives[0]),
-                        values(c, 4)};
-        for (const auto& a : adjectives) lex.adjectives_.emplace(utf8::to_lower(a), lex.countries_.size());
+        Country country{col(c, 0), col(c, 1), values(c, 2),
+                        adjectives.empty() ? "" : utf8::to_lower(adjectives[0]), values(c, 4)};
+        for (const auto& a : adjectives)
+          lex.adjectives_.emplace(utf8::to_lower(a), lex.countries_.size());
         lex.iso_[country.iso] = lex.countries_.size();
         lex.countries_.push_back(std::move(country));
       } else if (file == "places.tsv" && !col(c, 0).empty()) {
@@ -152,20 +158,21 @@ Result<Lexicon> Lexicon::parse(const std::vector<std::pair<std::string_view, std
                 col(c, 3)};
         const std::size_t index = lex.titles_.size();
         lex.title_forms_.emplace(utf8::to_lower(t.masculine), std::make_pair(index, false));
-        lex.title_forms_.emplace(utf8::to_lower(t.feminine), std::make_pair(index, t.feminine != t.masculine));
+        lex.title_forms_.emplace(utf8::to_lower(t.feminine),
+                                 std::make_pair(index, t.feminine != t.masculine));
         lex.titles_.push_back(std::move(t));
       } else if (file == "org-heads.tsv" && !col(c, 0).empty()) {
         const std::string head = utf8::to_lower(col(c, 0));
         const std::string g = col(c, 2);
         lex.org_heads_[head] = lex.org_heads_list_.size();
-        lex.org_heads_list_.push_back(
-            OrgHead{col(c, 0), col(c, 1).empty() ? "body" : col(c, 1), g.empty() ? guess_gender(head) : g[0]});
+        lex.org_heads_list_.push_back(OrgHead{col(c, 0), col(c, 1).empty() ? "body" : col(c, 1),
+                                              g.empty() ? guess_gender(head) : g[0]});
       } else if (file == "venues.tsv" && !col(c, 0).empty()) {
         lex.venue_heads_[utf8::to_lower(col(c, 0))] = lex.venue_heads_.size();
       } else if (file == "events.tsv" && !col(c, 0).empty()) {
         const std::string kind = col(c, 2);
         EventNoun e{col(c, 0), col(c, 1).empty() ? utf8::to_lower(col(c, 0)) : col(c, 1),
-                    kind == "process" ? EventKind::kProcess
+                    kind == "process"  ? EventKind::kProcess
                     : kind == "speech" ? EventKind::kSpeech
                                        : EventKind::kHappening};
         lex.event_heads_[utf8::to_lower(e.head)] = lex.events_.size();
@@ -174,7 +181,8 @@ Result<Lexicon> Lexicon::parse(const std::vector<std::pair<std::string_view, std
         const std::string head = utf8::to_lower(col(c, 0));
         const std::string g = col(c, 2);
         lex.agreement_heads_[head] = lex.agreements_list_.size();
-        lex.agreements_list_.push_back(AgreementNoun{col(c, 0), col(c, 1), g.empty() ? guess_gender(head) : g[0]});
+        lex.agreements_list_.push_back(
+            AgreementNoun{col(c, 0), col(c, 1), g.empty() ? guess_gender(head) : g[0]});
       } else if (file == "verbs.tsv" && !col(c, 0).empty()) {
         const std::string role = col(c, 1);
         const VerbRole r = role == "organize"      ? VerbRole::kOrganize
@@ -203,12 +211,14 @@ Result<Lexicon> Lexicon::parse(const std::vector<std::pair<std::string_view, std
       }
     }
   }
-  if (!any) return make_error(ErrorCode::kUsage, "no language resources for '" + std::string(lang) + "'");
+  if (!any)
+    return make_error(ErrorCode::kUsage, "no language resources for '" + std::string(lang) + "'");
 
   // Titles with a dot ("Dr.") are abbreviations too.
   for (const auto& t : lex.titles_) {
     for (const auto& f : {t.masculine, t.feminine}) {
-      if (f.size() > 1 && f.back() == '.') lex.abbreviations_.insert(utf8::to_lower(f.substr(0, f.size() - 1)));
+      if (f.size() > 1 && f.back() == '.')
+        lex.abbreviations_.insert(utf8::to_lower(f.substr(0, f.size() - 1)));
     }
   }
 
@@ -235,12 +245,14 @@ Result<Lexicon> Lexicon::parse(const std::vector<std::pair<std::string_view, std
   }
   for (std::size_t i = 0; i < lex.organizations_.size(); ++i) {
     add_name(lex.organizations_[i].label, {NameEntry::Kind::kOrganization, i});
-    for (const auto& v : lex.organizations_[i].variants) add_name(v, {NameEntry::Kind::kOrganization, i});
+    for (const auto& v : lex.organizations_[i].variants)
+      add_name(v, {NameEntry::Kind::kOrganization, i});
   }
   return lex;
 }
 
-std::pair<std::size_t, std::vector<NameEntry>> Lexicon::match_name(const std::vector<std::string>& keys) const {
+std::pair<std::size_t, std::vector<NameEntry>> Lexicon::match_name(
+    const std::vector<std::string>& keys) const {
   std::string key;
   std::pair<std::size_t, std::vector<NameEntry>> best{0, {}};
   for (std::size_t n = 0; n < keys.size() && n < max_name_words_; ++n) {
@@ -307,7 +319,8 @@ std::optional<std::tuple<typename Map::const_iterator, std::string, std::string>
       if (base.size() < min_head && i > 0) continue;
       if (base.empty()) continue;
       const auto it = table.find(std::string(base));
-      if (it != table.end()) return std::make_tuple(it, std::string(lower.substr(0, i)), std::string(ending));
+      if (it != table.end())
+        return std::make_tuple(it, std::string(lower.substr(0, i)), std::string(ending));
     }
   }
   return std::nullopt;
@@ -333,20 +346,23 @@ bool plausible_prefix(std::string_view prefix, const Lexicon& lex) {
 }
 
 template <class Map>
-std::optional<Lexicon::HeadMatch> head_match(const Map& table, std::string_view lower, std::size_t min_head,
-                                             const Lexicon& lex) {
+std::optional<Lexicon::HeadMatch> head_match(const Map& table, std::string_view lower,
+                                             std::size_t min_head, const Lexicon& lex) {
   auto hit = find_head(table, lower, min_head);
   if (!hit) return std::nullopt;
   if (!plausible_prefix(std::get<1>(*hit), lex)) return std::nullopt;
-  return Lexicon::HeadMatch{std::move(std::get<1>(*hit)), std::move(std::get<2>(*hit)), std::get<0>(*hit)->second};
+  return Lexicon::HeadMatch{std::move(std::get<1>(*hit)), std::move(std::get<2>(*hit)),
+                            std::get<0>(*hit)->second};
 }
 
 }  // namespace
 
 char guess_gender(std::string_view w) {
-  static constexpr std::string_view kFeminine[] = {"ung", "ion", "ei", "heit", "keit", "schaft", "tät", "ie",
-                                                    "ik", "ur", "anz", "enz", "e", "in", "ft", "nft"};
-  static constexpr std::string_view kNeuter[] = {"um", "ment", "o", "at", "tut", "amt", "ee", "en", "chen", "nis",
+  static constexpr std::string_view kFeminine[] = {"ung", "ion", "ei", "heit", "keit", "schaft",
+                                                   "tät", "ie",  "ik", "ur",   "anz",  "enz",
+                                                   "e",   "in",  "ft", "nft"};
+  static constexpr std::string_view kNeuter[] = {"um",  "ment", "o",    "at",     "tut",
+                                                 "amt", "ee",   "en",   "chen",   "nis",
                                                  "tum", "werk", "haus", "gericht"};
   for (const auto e : kNeuter) {
     if (w.ends_with(e) && !w.ends_with("armee") && !w.ends_with("senat")) return 'n';
@@ -357,19 +373,30 @@ char guess_gender(std::string_view w) {
   return 'm';
 }
 
-namespace {
-}  // namespace
+namespace {}  // namespace
 
 std::optional<Lexicon::TitleHit> Lexicon::title(std::string_view lower) const {
   const auto hit = find_head(title_forms_, lower, 5);
   if (!hit) return std::nullopt;
   std::string prefix = std::get<1>(*hit);
   if (!plausible_prefix(prefix, *this)) return std::nullopt;
-  return TitleHit{std::get<0>(*hit)->second.first, std::get<0>(*hit)->second.second, std::move(prefix)};
+  return TitleHit{std::get<0>(*hit)->second.first, std::get<0>(*hit)->second.second,
+                  std::move(prefix)};
 }
 
 std::optional<Lexicon::HeadMatch> Lexicon::org_head(std::string_view lower) const {
   return head_match(org_heads_, lower, 3, *this);
+}
+
+bool Lexicon::is_plural_event_noun(std::size_t index) const {
+  const std::string form = utf8::to_lower(events_[index].head);
+  for (const std::string_view ending : {"e", "en", "n"}) {
+    if (form.size() > ending.size() + 2 && form.ends_with(ending) &&
+        event_heads_.count(form.substr(0, form.size() - ending.size()))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<Lexicon::HeadMatch> Lexicon::event_noun(std::string_view lower) const {
@@ -401,13 +428,15 @@ std::string_view Lexicon::word_category(std::string_view lower) const {
   return it == words_.end() ? std::string_view() : std::string_view(it->second.first);
 }
 
-std::optional<std::string> Lexicon::word_value(std::string_view category, std::string_view lower) const {
+std::optional<std::string> Lexicon::word_value(std::string_view category,
+                                               std::string_view lower) const {
   const auto it = word_values_.find(std::string(category) + '\t' + std::string(lower));
   if (it == word_values_.end()) return std::nullopt;
   return it->second;
 }
 
-std::optional<std::pair<std::size_t, std::string>> Lexicon::qualifier(const std::vector<std::string_view>& lower) const {
+std::optional<std::pair<std::size_t, std::string>> Lexicon::qualifier(
+    const std::vector<std::string_view>& lower) const {
   std::string phrase;
   std::optional<std::pair<std::size_t, std::string>> best;
   for (std::size_t n = 0; n < lower.size() && n < max_qualifier_words_; ++n) {
@@ -431,7 +460,8 @@ std::unordered_set<std::string> Lexicon::words_of(std::string_view category) con
 text::Conventions Lexicon::conventions() const {
   text::Conventions c;
   c.abbreviations = abbreviations_;
-  for (const char* category : {"article", "possessive", "fused"}) c.determiners.merge(words_of(category));
+  for (const char* category : {"article", "possessive", "fused"})
+    c.determiners.merge(words_of(category));
   c.months = words_of("month");
   return c;
 }
@@ -440,13 +470,16 @@ bool Lexicon::is(std::string_view category, std::string_view lower) const {
   return word_keys_.count(std::string(category) + '\t' + match_key(lower)) > 0;
 }
 
-std::optional<std::string> Lexicon::inflected_value(std::string_view category, std::string_view lower) const {
+std::optional<std::string> Lexicon::inflected_value(std::string_view category,
+                                                    std::string_view lower) const {
   if (auto v = word_value(category, lower)) return v;
   const auto it = word_keys_.find(std::string(category) + '\t' + match_key(lower));
   if (it == word_keys_.end()) return std::nullopt;
   return it->second;
 }
 
-bool Lexicon::is_dictionary_word(std::string_view word) const { return Speller::instance().known(word); }
+bool Lexicon::is_dictionary_word(std::string_view word) const {
+  return Speller::instance().known(word);
+}
 
 }  // namespace reportkg::recognize

@@ -73,8 +73,9 @@ class Lexicon {
   /// Loads the compiled-in resources of `lang`.
   static Result<Lexicon> load(std::string_view lang);
   /// Loads from {relative path, contents} pairs (as compiled in); for tests.
-  static Result<Lexicon> parse(const std::vector<std::pair<std::string_view, std::string_view>>& files,
-                               std::string_view lang);
+  static Result<Lexicon> parse(
+      const std::vector<std::pair<std::string_view, std::string_view>>& files,
+      std::string_view lang);
 
   const std::vector<Country>& countries() const { return countries_; }
   const std::vector<Place>& places() const { return places_; }
@@ -83,7 +84,8 @@ class Lexicon {
 
   /// Longest gazetteer name (country, place, organization) starting at words[0], compared by
   /// inflection-insensitive keys (see match_key). Returns the entries and the length in words.
-  std::pair<std::size_t, std::vector<NameEntry>> match_name(const std::vector<std::string>& keys) const;
+  std::pair<std::size_t, std::vector<NameEntry>> match_name(
+      const std::vector<std::string>& keys) const;
 
   /// The country whose adjective stem the lower-case word inflects ("niederländischen" → NL).
   std::optional<std::size_t> country_by_adjective(std::string_view lower) const;
@@ -97,7 +99,8 @@ class Lexicon {
   struct TitleHit {
     std::size_t index;
     bool feminine;
-    std::string prefix;  ///< "nato" for "nato-generalsekretär", "gesundheits" for "gesundheitsminister"
+    std::string
+        prefix;  ///< "nato" for "nato-generalsekretär", "gesundheits" for "gesundheitsminister"
   };
   std::optional<TitleHit> title(std::string_view lower) const;
 
@@ -110,6 +113,9 @@ class Lexicon {
   };
   /// Organization head noun (exact or last compound part); `index` into org_heads().
   std::optional<HeadMatch> org_head(std::string_view lower) const;
+  /// True when an event noun of the table is itself a plural ("Gespräche" beside "Gespräch"): it
+  /// names one event.
+  bool is_plural_event_noun(std::size_t index) const;
   /// Event noun (exact, inflected, or last compound part); `index` into events().
   std::optional<HeadMatch> event_noun(std::string_view lower) const;
   /// Agreement noun (exact, inflected, or last compound part); `index` into agreements().
@@ -119,8 +125,8 @@ class Lexicon {
 
   struct OrgHead {
     std::string head;
-    std::string kind;    ///< "body" or "assembly"
-    char gender = 'm';   ///< 'm', 'f', 'n'
+    std::string kind;   ///< "body" or "assembly"
+    char gender = 'm';  ///< 'm', 'f', 'n'
   };
   struct AgreementNoun {
     std::string head;
@@ -133,7 +139,7 @@ class Lexicon {
   struct VerbHit {
     std::size_t length = 0;  ///< in words
     VerbRole role = VerbRole::kSay;
-    std::string event;       ///< the event noun the verb names ("traf" → "Treffen"), or empty
+    std::string event;  ///< the event noun the verb names ("traf" → "Treffen"), or empty
   };
   /// Verb forms and phrases: longest match at the start of the lower-case words.
   std::optional<VerbHit> verb(const std::vector<std::string_view>& lower) const;
@@ -145,9 +151,11 @@ class Lexicon {
   /// ("distinct": "nächsten", "former": "ehemaligen", "delegation": "Delegationen").
   bool is(std::string_view category, std::string_view lower) const;
   /// word_value(), also for inflected forms ("dritter" → the value of "dritte").
-  std::optional<std::string> inflected_value(std::string_view category, std::string_view lower) const;
+  std::optional<std::string> inflected_value(std::string_view category,
+                                             std::string_view lower) const;
   /// Longest qualifier phrase at the start of the words → (length, normalized qualifier).
-  std::optional<std::pair<std::size_t, std::string>> qualifier(const std::vector<std::string_view>& lower) const;
+  std::optional<std::pair<std::size_t, std::string>> qualifier(
+      const std::vector<std::string_view>& lower) const;
   const std::unordered_set<std::string>& abbreviations() const { return abbreviations_; }
   /// Words of a category, lower case ("article", "month", ...).
   std::unordered_set<std::string> words_of(std::string_view category) const;
@@ -169,21 +177,25 @@ class Lexicon {
   std::unordered_map<std::string, std::size_t> demonyms_;
   std::unordered_map<std::string, std::size_t> iso_;
   std::unordered_map<std::string, std::size_t> org_labels_;
-  std::unordered_map<std::string, std::pair<std::size_t, bool>> title_forms_;  // lower form → title, fem
+  std::unordered_map<std::string, std::pair<std::size_t, bool>>
+      title_forms_;  // lower form → title, fem
   std::vector<OrgHead> org_heads_list_;
   std::vector<AgreementNoun> agreements_list_;
   std::unordered_map<std::string, std::size_t> org_heads_;
   std::unordered_map<std::string, std::size_t> event_heads_;
   std::unordered_map<std::string, std::size_t> agreement_heads_;
   std::unordered_map<std::string, std::size_t> venue_heads_;
-  std::map<std::string, std::pair<VerbRole, std::string>> verbs_;  // lower phrase → role, event noun
+  std::map<std::string, std::pair<VerbRole, std::string>>
+      verbs_;  // lower phrase → role, event noun
   std::size_t max_verb_words_ = 1;
-  std::unordered_map<std::string, std::pair<std::string, std::string>> words_;  // word → category, value
+  std::unordered_map<std::string, std::pair<std::string, std::string>>
+      words_;  // word → category, value
   std::map<std::string, std::string> qualifiers_;
   std::size_t max_qualifier_words_ = 1;
   std::unordered_set<std::string> abbreviations_;
   std::unordered_map<std::string, std::string> word_values_;  // category + '\t' + word → value
-  std::unordered_map<std::string, std::string> word_keys_;      // category + '\t' + match_key(word) → value
+  std::unordered_map<std::string, std::string>
+      word_keys_;  // category + '\t' + match_key(word) → value
 };
 
 /// The inflection-insensitive key of a lower-case word: German case and number endings are

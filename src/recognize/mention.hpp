@@ -11,7 +11,14 @@
 
 namespace reportkg::recognize {
 
-enum class EntityType : std::uint8_t { kPerson, kOrganization, kCountry, kPlace, kEvent, kAgreement };
+enum class EntityType : std::uint8_t {
+  kPerson,
+  kOrganization,
+  kCountry,
+  kPlace,
+  kEvent,
+  kAgreement
+};
 
 /// "Person", "Organization", ...
 const char* type_name(EntityType type);
@@ -24,34 +31,38 @@ struct Mention {
   std::uint32_t last = 0;
   std::uint32_t begin = 0;  ///< byte range in the text (a compound part may be less than its token)
   std::uint32_t end = 0;
-  std::string name;         ///< canonical (nominative) name proposed by this mention
-  std::string abbreviation; ///< an abbreviation given in parentheses after it ("(WHO)")
-  std::string key;          ///< identity when known: "VN" for countries, a gazetteer label, or empty
-  std::string cls;          ///< event / agreement class ("meeting", "convention")
-  std::string qualifier;    ///< what tells same-class events or agreements apart ("Hanoi", "2026")
+  std::string name;          ///< canonical (nominative) name proposed by this mention
+  std::string abbreviation;  ///< an abbreviation given in parentheses after it ("(WHO)")
+  std::string key;        ///< identity when known: "VN" for countries, a gazetteer label, or empty
+  std::string cls;        ///< event / agreement class ("meeting", "convention")
+  std::string qualifier;  ///< what tells same-class events or agreements apart ("Hanoi", "2026")
   EventKind event_kind = EventKind::kHappening;
-  bool reference = false;   ///< a definite description without a name of its own ("das Übereinkommen")
-  bool in_quote = false;    ///< inside quotation marks
-  bool adjective = false;   ///< a country named by its adjective or demonym ("niederländische")
-  bool plural = false;      ///< a generic plural ("37 Nebenveranstaltungen")
-  bool distinct = false;    ///< marked as another event of its class ("der nächste Gipfel")
-  bool fresh = false;       ///< introduced as a new one ("zu einem Gespräch"): not an earlier event
-  bool dateline = false;    ///< in the dateline ("Den Haag (Niederlande) –")
-  int parent = -1;          ///< mention of the organization this one is part of (genitive chain)
+  bool reference =
+      false;  ///< a definite description without a name of its own ("das Übereinkommen")
+  bool in_quote = false;   ///< inside quotation marks
+  bool adjective = false;  ///< a country named by its adjective or demonym ("niederländische")
+  bool plural = false;     ///< a generic plural ("37 Nebenveranstaltungen")
+  bool distinct = false;   ///< marked as another event of its class ("der nächste Gipfel")
+  bool fresh = false;      ///< introduced as a new one ("zu einem Gespräch"): not an earlier event
+  bool dateline = false;   ///< in the dateline ("Den Haag (Niederlande) –")
+  int parent = -1;         ///< mention of the organization this one is part of (genitive chain)
 };
 
 struct TitleMention {
   std::uint32_t first = 0;  ///< token range of the whole title phrase
   std::uint32_t last = 0;
-  std::uint32_t head = 0;   ///< the title noun's token
-  std::size_t title = 0;    ///< index into Lexicon::titles()
+  std::uint32_t head = 0;  ///< the title noun's token
+  std::size_t title = 0;   ///< index into Lexicon::titles()
   TitleKind kind = TitleKind::kOffice;
   bool feminine = false;
-  bool plural = false;
-  std::string text;         ///< the title as it would stand alone ("ständiger stellvertretender Außenminister")
-  int organization = -1;    ///< mention of the organization the title names ("Direktor der Abteilung ...")
-  int country = -1;         ///< mention of a country in the title ("niederländische", "US-")
-  bool former = false;      ///< "früherer", "ehemaliger"
+  bool plural = false;       ///< a counted plural ("zwei Ko-Vorsitzenden")
+  bool plural_form = false;  ///< written in the plural ("Vertreter der Kommission nahmen teil")
+  std::string
+      text;  ///< the title as it would stand alone ("ständiger stellvertretender Außenminister")
+  int organization =
+      -1;            ///< mention of the organization the title names ("Direktor der Abteilung ...")
+  int country = -1;  ///< mention of a country in the title ("niederländische", "US-")
+  bool former = false;  ///< "früherer", "ehemaliger"
 };
 
 struct QuantityMention {
@@ -59,11 +70,11 @@ struct QuantityMention {
   std::uint32_t last = 0;
   std::uint32_t unit_first = 0;  ///< the counted noun phrase
   std::uint32_t unit_last = 0;
-  std::string value;        ///< canonical decimal
-  std::string unit;         ///< what is counted, as written ("Delegierte", "Tage")
-  std::string qualifier;    ///< "mehr als", "mindestens", ...
-  int counted = -1;         ///< mention that is the counted thing itself (an event noun), if any
-  int modifies = -1;        ///< mention the quantity is an attribute of ("zweitägigen Treffens")
+  std::string value;      ///< canonical decimal
+  std::string unit;       ///< what is counted, as written ("Delegierte", "Tage")
+  std::string qualifier;  ///< "mehr als", "mindestens", ...
+  int counted = -1;       ///< mention that is the counted thing itself (an event noun), if any
+  int modifies = -1;      ///< mention the quantity is an attribute of ("zweitägigen Treffens")
 };
 
 struct QuoteMention {

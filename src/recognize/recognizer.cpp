@@ -10,12 +10,18 @@ namespace reportkg::recognize {
 
 const char* type_name(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return "Person";
-    case EntityType::kOrganization: return "Organization";
-    case EntityType::kCountry: return "Country";
-    case EntityType::kPlace: return "Place";
-    case EntityType::kEvent: return "Event";
-    case EntityType::kAgreement: return "Agreement";
+    case EntityType::kPerson:
+      return "Person";
+    case EntityType::kOrganization:
+      return "Organization";
+    case EntityType::kCountry:
+      return "Country";
+    case EntityType::kPlace:
+      return "Place";
+    case EntityType::kEvent:
+      return "Event";
+    case EntityType::kAgreement:
+      return "Agreement";
   }
   return "";
 }
@@ -85,25 +91,34 @@ class Recognizer {
   bool is_cap(std::size_t i) const { return is_word(i) && tok(i).upper; }
   std::string_view lower(std::size_t i) const { return tok(i).lower; }
   std::string_view str(std::size_t i) const { return t_.str(i); }
-  std::string_view category(std::size_t i) const { return is_word(i) ? lex_.word_category(lower(i)) : std::string_view(); }
+  std::string_view category(std::size_t i) const {
+    return is_word(i) ? lex_.word_category(lower(i)) : std::string_view();
+  }
   bool is_function_word(std::size_t i) const {
     const auto c = category(i);
-    return c == "article" || c == "preposition" || c == "conjunction" || c == "pronoun" || c == "possessive";
+    return c == "article" || c == "preposition" || c == "conjunction" || c == "pronoun" ||
+           c == "possessive";
   }
   // Words of a closed class that are never adjectives or names.
   bool is_closed_class(std::size_t i) const {
-    static constexpr std::string_view kClasses[] = {"article", "possessive", "preposition", "conjunction", "pronoun",
-                                                    "particle", "number", "month", "weekday", "temporal"};
+    static constexpr std::string_view kClasses[] = {
+        "article",  "possessive", "preposition", "conjunction", "pronoun",
+        "particle", "number",     "month",       "weekday",     "temporal"};
     const auto c = category(i);
     return std::find(std::begin(kClasses), std::end(kClasses), c) != std::end(kClasses);
   }
   // A demonym ("Niederländer") rather than an adjective ("niederländische", "US-amerikanische").
   bool is_demonym(std::size_t i) const {
     const std::string_view w = str(i);
-    return utf8::starts_upper(w.substr(w.rfind('-') == std::string_view::npos ? 0 : w.rfind('-') + 1));
+    return utf8::starts_upper(
+        w.substr(w.rfind('-') == std::string_view::npos ? 0 : w.rfind('-') + 1));
   }
-  bool is_particle(std::size_t i) const { return is_word(i) && lex_.word_value("particle", lower(i)).has_value(); }
-  bool is_article(std::size_t i) const { return category(i) == "article" || category(i) == "possessive"; }
+  bool is_particle(std::size_t i) const {
+    return is_word(i) && lex_.word_value("particle", lower(i)).has_value();
+  }
+  bool is_article(std::size_t i) const {
+    return category(i) == "article" || category(i) == "possessive";
+  }
   bool is_punct(std::size_t i, std::string_view p) const {
     return i < size() && tok(i).kind == TokenKind::kPunct && str(i) == p;
   }
@@ -153,7 +168,8 @@ class Recognizer {
   }
 
   const Mention* mention_at(std::size_t i) const {
-    return i < size() && owner_[i] >= 0 ? &out_.mentions[static_cast<std::size_t>(owner_[i])] : nullptr;
+    return i < size() && owner_[i] >= 0 ? &out_.mentions[static_cast<std::size_t>(owner_[i])]
+                                        : nullptr;
   }
   bool owned_by(std::size_t i, EntityType type) const {
     const Mention* m = mention_at(i);
@@ -161,7 +177,9 @@ class Recognizer {
   }
 
   // Text of tokens [first, last) with the original spacing.
-  std::string span(std::size_t first, std::size_t last) const { return std::string(t_.span(first, last)); }
+  std::string span(std::size_t first, std::size_t last) const {
+    return std::string(t_.span(first, last));
+  }
 
   // The word with its inflection ending removed, keeping the written case.
   std::string without_ending(std::size_t i, std::string_view ending) const {
@@ -186,7 +204,8 @@ class Recognizer {
         const std::size_t o = open.back();
         open.pop_back();
         if (i > o + 1) {
-          out_.quotes.push_back(QuoteMention{static_cast<std::uint32_t>(o), static_cast<std::uint32_t>(i)});
+          out_.quotes.push_back(
+              QuoteMention{static_cast<std::uint32_t>(o), static_cast<std::uint32_t>(i)});
           for (std::size_t k = o + 1; k < i; ++k) in_quote_[k] = true;
         }
       }
@@ -200,13 +219,15 @@ class Recognizer {
     for (std::size_t i = 0; i < size(); ++i) {
       if (!is_word(i) || in_quote_[i]) continue;
       words.clear();
-      for (std::size_t k = i; k < size() && k < i + 4 && tok(k).sentence == tok(i).sentence && is_word(k); ++k) {
+      for (std::size_t k = i;
+           k < size() && k < i + 4 && tok(k).sentence == tok(i).sentence && is_word(k); ++k) {
         words.push_back(lower(k));
       }
       if (const auto v = lex_.verb(words)) {
         verbs_of_sentence_[tok(i).sentence].push_back(out_.verbs.size());
-        out_.verbs.push_back(
-            VerbMention{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + v->length), v->role, v->event});
+        out_.verbs.push_back(VerbMention{static_cast<std::uint32_t>(i),
+                                         static_cast<std::uint32_t>(i + v->length), v->role,
+                                         v->event});
         if (v->length > 1) {
           for (std::size_t k = i; k < i + v->length; ++k) in_verb_phrase_[k] = true;
         }
@@ -269,7 +290,8 @@ class Recognizer {
               added.type == EntityType::kPlace) {
             added.adjective = true;  // "New Yorker"
           }
-          if (len == 1 && lower(i).ends_with("er") && !utf8::to_lower(added.name).ends_with("er")) added.adjective = true;
+          if (len == 1 && lower(i).ends_with("er") && !utf8::to_lower(added.name).ends_with("er"))
+            added.adjective = true;
           i += static_cast<std::uint32_t>(len) - 1;
           continue;
         }
@@ -341,13 +363,16 @@ class Recognizer {
       if ((is_adjective(k) || owned_by(k, EntityType::kCountry)) && !is_cap(k)) {
         ++k;
         // "östliche und südliche", "politische, wirtschaftliche und soziale"
-        while (k + 1 < end && (is_punct(k, ",") || (is_word(k) && lower(k) == "und")) && is_adjective(k + 1)) k += 2;
+        while (k + 1 < end && (is_punct(k, ",") || (is_word(k) && lower(k) == "und")) &&
+               is_adjective(k + 1))
+          k += 2;
       } else if (is_cap(k) && !is_function_word(k) && title_owner_[k] < 0 && !starts_name(k) &&
-                 (owner_[k] < 0 || owned_by(k, EntityType::kPlace) || owned_by(k, EntityType::kCountry))) {
+                 (owner_[k] < 0 || owned_by(k, EntityType::kPlace) ||
+                  owned_by(k, EntityType::kCountry))) {
         last_noun = ++k;
         // "für politische Angelegenheiten, Frieden und Sicherheit": a list that ends in "und".
-        if (k + 1 < end && is_punct(k, ",") && is_cap(k + 1) && !is_function_word(k + 1) && !starts_name(k + 1) &&
-            title_owner_[k + 1] < 0 && !lex_.title(lower(k + 1))) {
+        if (k + 1 < end && is_punct(k, ",") && is_cap(k + 1) && !is_function_word(k + 1) &&
+            !starts_name(k + 1) && title_owner_[k + 1] < 0 && !lex_.title(lower(k + 1))) {
           bool ends_in_und = false;
           for (std::uint32_t n = k + 2; n < end && n < k + 6; ++n) {
             if (is_word(n) && lower(n) == "und") ends_in_und = true;
@@ -361,8 +386,8 @@ class Recognizer {
         // "Drogen- und Verbrechensbekämpfung", "wirtschaftliche Zusammenarbeit und Entwicklung":
         // a second noun phrase joined by "und" belongs to the name.
         if (k + 1 < end && is_word(k) && lower(k) == "und" && !lex_.title(lower(k + 1)) &&
-            (is_adjective(k + 1) || (is_cap(k + 1) && !is_function_word(k + 1) && !starts_name(k + 1) &&
-                                     title_owner_[k + 1] < 0))) {
+            (is_adjective(k + 1) || (is_cap(k + 1) && !is_function_word(k + 1) &&
+                                     !starts_name(k + 1) && title_owner_[k + 1] < 0))) {
           ++k;
           continue;
         }
@@ -377,8 +402,8 @@ class Recognizer {
   // A word that starts a person's name rather than continuing a noun phrase: not a German word,
   // or followed by one that is not ("Samuel Adjei-Boateng").
   bool starts_name(std::uint32_t k) const {
-    return is_cap(k) && !lex_.is_dictionary_word(str(k)) && owner_[k] < 0 && !lex_.org_head(lower(k)) &&
-           !lex_.event_noun(lower(k)) && !lex_.agreement_noun(lower(k));
+    return is_cap(k) && !lex_.is_dictionary_word(str(k)) && owner_[k] < 0 &&
+           !lex_.org_head(lower(k)) && !lex_.event_noun(lower(k)) && !lex_.agreement_noun(lower(k));
   }
 
   // The organization mention (pattern or gazetteer) that starts at k after an optional article
@@ -386,7 +411,9 @@ class Recognizer {
   int genitive_mention_at(std::uint32_t k, std::uint32_t end, std::uint32_t* after) const {
     if (!(k < end && is_word(k) && (lower(k) == "des" || lower(k) == "der"))) return -1;
     ++k;
-    while (k < end && (is_adjective(k) || owned_by(k, EntityType::kCountry)) && !(mention_at(k) && !mention_at(k)->adjective)) ++k;
+    while (k < end && (is_adjective(k) || owned_by(k, EntityType::kCountry)) &&
+           !(mention_at(k) && !mention_at(k)->adjective))
+      ++k;
     if (k < end && owner_[k] >= 0) {
       const Mention& m = out_.mentions[static_cast<std::size_t>(owner_[k])];
       if (m.first == k || k > m.first) {
@@ -419,8 +446,8 @@ class Recognizer {
       std::vector<std::string> adjectives;
       int country = -1;
       // "Friedens- und Sicherheitsrat": an elided first compound belongs to the name.
-      if (i >= sent.first + 2 && is_word(i - 1) && lower(i - 1) == "und" && str(i - 2).ends_with("-") &&
-          is_cap(i - 2)) {
+      if (i >= sent.first + 2 && is_word(i - 1) && lower(i - 1) == "und" &&
+          str(i - 2).ends_with("-") && is_cap(i - 2)) {
         first = i - 2;
         name = span(i - 2, i) + " " + name;
       }
@@ -434,7 +461,8 @@ class Recognizer {
         } else if (owned_by(k, EntityType::kCountry) && mention_at(k)->adjective && !is_cap(k) &&
                    !lower(k).ends_with("er")) {
           country = owner_[k];
-          adjectives.insert(adjectives.begin(), utf8::capitalize(nominative_adjective(str(k), gender)));
+          adjectives.insert(adjectives.begin(),
+                            utf8::capitalize(nominative_adjective(str(k), gender)));
           break;
         } else {
           break;
@@ -450,7 +478,8 @@ class Recognizer {
       int parent = -1;
       // "Verhandlungsgremium (INB) der WHO": the genitive after an abbreviation in parentheses.
       std::uint32_t after_abbreviation = last;
-      if (is_punct(last, "(") && is_word(last + 1) && all_caps(last + 1) && is_punct(last + 2, ")")) after_abbreviation = last + 3;
+      if (is_punct(last, "(") && is_word(last + 1) && all_caps(last + 1) && is_punct(last + 2, ")"))
+        after_abbreviation = last + 3;
       if (!has_fuer && owned_by(last, EntityType::kCountry) && !mention_at(last)->adjective &&
           str(last).ends_with("s")) {
         country = owner_[last];
@@ -481,9 +510,9 @@ class Recognizer {
       // "Bundesministerium der Verteidigung", "Ministerium des Innern": a genitive that is no
       // entity names what the body is for.
       if (!has_fuer && parent < 0 && country < 0 && last + 1 < sent.last &&
-          (lower(last) == "der" || lower(last) == "des") && is_cap(last + 1) && owner_[last + 1] < 0 &&
-          title_owner_[last + 1] < 0 && !lex_.title(lower(last + 1)) && !starts_name(last + 1) &&
-          (lex_.event_noun(lower(last + 1)) == std::nullopt)) {
+          (lower(last) == "der" || lower(last) == "des") && is_cap(last + 1) &&
+          owner_[last + 1] < 0 && title_owner_[last + 1] < 0 && !lex_.title(lower(last + 1)) &&
+          !starts_name(last + 1) && (lex_.event_noun(lower(last + 1)) == std::nullopt)) {
         std::uint32_t g = last + 1;
         while (g + 1 < sent.last && is_adjective(g) && !is_cap(g)) ++g;
         if (g < sent.last && is_cap(g) && owner_[g] < 0) {
@@ -498,7 +527,8 @@ class Recognizer {
       // A bare head ("das Gremium", "jeder Organisation") names no organization of its own: it
       // refers back to one, or to none.
       // "UN-Behörde": a name's abbreviation before a bare head describes, it does not name.
-      const bool entity_prefix_only = prefix_owner_[i] >= 0 && !head->prefix.empty() && head->prefix.back() == '-' &&
+      const bool entity_prefix_only = prefix_owner_[i] >= 0 && !head->prefix.empty() &&
+                                      head->prefix.back() == '-' &&
                                       head->prefix.find('-') + 1 == head->prefix.size();
       const bool bare = adjectives.empty() && !has_fuer && last == i + 1 &&
                         (head->prefix.empty() || entity_prefix_only) &&
@@ -509,19 +539,21 @@ class Recognizer {
       m.parent = parent;
       if (country >= 0) m.qualifier = out_.mentions[static_cast<std::size_t>(country)].key;
       // "(WHO)": an abbreviation in parentheses.
-      if (is_punct(last, "(") && is_word(last + 1) && all_caps(last + 1) && is_punct(last + 2, ")")) {
+      if (is_punct(last, "(") && is_word(last + 1) && all_caps(last + 1) &&
+          is_punct(last + 2, ")")) {
         out_.mentions[static_cast<std::size_t>(index)].abbreviation = std::string(str(last + 1));
       }
       i = first;
     }
     // Abbreviations in parentheses after gazetteer names too: "Weltgesundheitsorganisation (WHO)".
     for (std::uint32_t i = sent.first; i + 2 < sent.last; ++i) {
-      if (is_punct(i, "(") && is_word(i + 1) && all_caps(i + 1) && is_punct(i + 2, ")") && i > sent.first &&
-          owned_by(i - 1, EntityType::kOrganization)) {
+      if (is_punct(i, "(") && is_word(i + 1) && all_caps(i + 1) && is_punct(i + 2, ")") &&
+          i > sent.first && owned_by(i - 1, EntityType::kOrganization)) {
         Mention& m = out_.mentions[static_cast<std::size_t>(owner_[i - 1])];
         if (m.abbreviation.empty()) m.abbreviation = std::string(str(i + 1));
         if (owner_[i + 1] < 0) {
-          Mention& a = add_mention(EntityType::kOrganization, i + 1, i + 2, std::string(str(i + 1)));
+          Mention& a =
+              add_mention(EntityType::kOrganization, i + 1, i + 2, std::string(str(i + 1)));
           a.reference = true;
         }
       }
@@ -570,11 +602,13 @@ class Recognizer {
         name = written;
       } else {
         name = written;
-        if (!head->prefix.empty()) qualifier = head->prefix;  // "Pandemieabkommen", "Gipfelerklärung"
+        if (!head->prefix.empty())
+          qualifier = head->prefix;  // "Pandemieabkommen", "Gipfelerklärung"
       }
       // Capitalized adjectives before: "Gemeinsame Erklärung".
       std::string adjectives;
-      for (std::uint32_t k = first; k > sent.first && is_name_adjective(k - 1) && !sentence_start(k - 1);) {
+      for (std::uint32_t k = first;
+           k > sent.first && is_name_adjective(k - 1) && !sentence_start(k - 1);) {
         --k;
         adjectives = nominative_adjective(str(k), info.gender) + " " + adjectives;
         first = k;
@@ -584,7 +618,8 @@ class Recognizer {
         if (qualifier.empty()) qualifier = utf8::to_lower(adjectives);
       }
       // "Resolution 2774": a number names it.
-      if (qualifier.empty() && last < sent.last && tok(last).kind == TokenKind::kNumber && !tok(last).ordinal) {
+      if (qualifier.empty() && last < sent.last && tok(last).kind == TokenKind::kNumber &&
+          !tok(last).ordinal) {
         qualifier = std::string(str(last));
         name += " " + qualifier;
         ++last;
@@ -600,7 +635,8 @@ class Recognizer {
       }
       const bool plural = head->ending == "en" || (head->ending == "e" && !written.ends_with("e"));
       // "eine Resolution zur Lage im Sudan": an agreement introduced here, named by what it is on.
-      if (qualifier.empty() && !plural && first > sent.first && lex_.word_value("article", lower(first - 1)) == "indefinite") {
+      if (qualifier.empty() && !plural && first > sent.first &&
+          lex_.word_value("article", lower(first - 1)) == "indefinite") {
         const std::uint32_t end = topic_phrase(last, sent.last);
         if (end > last) {
           name += " " + span(last, end);
@@ -625,9 +661,11 @@ class Recognizer {
   // "zur Lage im Sudan", "über den Klimaschutz", "gegen Cyberkriminalität": a prepositional
   // phrase that says what something is about; returns one past its end, or `i`.
   std::uint32_t topic_phrase(std::uint32_t i, std::uint32_t end) const {
-    static constexpr std::string_view kPrepositions[] = {"zur", "zum", "zu", "über", "gegen", "für"};
+    static constexpr std::string_view kPrepositions[] = {"zur",  "zum",   "zu",
+                                                         "über", "gegen", "für"};
     if (i >= end || !is_word(i) ||
-        std::find(std::begin(kPrepositions), std::end(kPrepositions), lower(i)) == std::end(kPrepositions)) {
+        std::find(std::begin(kPrepositions), std::end(kPrepositions), lower(i)) ==
+            std::end(kPrepositions)) {
       return i;
     }
     std::uint32_t k = i + 1;
@@ -636,7 +674,8 @@ class Recognizer {
     if (!(k < end && is_cap(k) && !is_function_word(k))) return i;
     ++k;
     // "im Sudan", "der Ukraine": one more place or genitive.
-    if (k + 1 < end && is_word(k) && (lower(k) == "im" || lower(k) == "in" || lower(k) == "der" || lower(k) == "des") &&
+    if (k + 1 < end && is_word(k) &&
+        (lower(k) == "im" || lower(k) == "in" || lower(k) == "der" || lower(k) == "des") &&
         is_cap(k + 1)) {
       k += 2;
     }
@@ -666,7 +705,9 @@ class Recognizer {
       const auto& h = head ? *head : *assembly;
       // A process ("Aushandlung", "Inkrafttreten", "Verhandlungen") is an event only where the
       // text says of what ("des Übereinkommens") or how long ("drei Jahre Verhandlungen").
-      if (head && lex_.events()[head->index].kind == EventKind::kProcess && !process_anchored(i, sent)) continue;
+      if (head && lex_.events()[head->index].kind == EventKind::kProcess &&
+          !process_anchored(i, sent))
+        continue;
       // "Zeremonie zur Unterzeichnung": the noun after "zur" describes the event before it.
       if (i >= sent.first + 2 && (lower(i - 1) == "zur" || lower(i - 1) == "zum") &&
           owned_by(i - 2, EntityType::kEvent)) {
@@ -686,7 +727,10 @@ class Recognizer {
       } else {
         m.cls = "assembly";
       }
-      m.plural = h.ending == "en" || h.ending == "n" || h.ending == "e";
+      // A plural speaks of several events ("Angriffe"), unless the noun names one event in the
+      // plural ("Gespräche", "zu Gesprächen").
+      m.plural = (h.ending == "en" || h.ending == "n" || h.ending == "e") &&
+                 !(head && lex_.is_plural_event_noun(head->index));
       if (h.prefix.empty() && i > sent.first && is_article(i - 1) && !m.plural) m.reference = true;
       // "zu einem Gespräch": a new event, not one mentioned before.
       for (std::uint32_t k = i; k > sent.first && k + 3 > i;) {
@@ -713,7 +757,8 @@ class Recognizer {
 
   bool process_anchored(std::uint32_t i, const text::Sentence& sent) const {
     if (i > sent.first && is_word(i - 1) && lex_.is("unit", lower(i - 1))) return true;
-    if (prefix_owner_[i] >= 0 || str(i).find_first_of("0123456789") != std::string_view::npos) return true;
+    if (prefix_owner_[i] >= 0 || str(i).find_first_of("0123456789") != std::string_view::npos)
+      return true;
     if (i + 2 < sent.last && (lower(i + 1) == "des" || lower(i + 1) == "der")) {
       for (std::uint32_t k = i + 2; k < sent.last && k < i + 5; ++k) {
         if (owned_by(k, EntityType::kAgreement)) return true;
@@ -728,7 +773,8 @@ class Recognizer {
       if (!is_word(i)) continue;
       std::uint32_t k = i + 1;
       const std::string_view p = lower(i);
-      if ((p == "in" || p == "auf" || p == "an") && is_word(k) && (lower(k) == "der" || lower(k) == "dem")) {
+      if ((p == "in" || p == "auf" || p == "an") && is_word(k) &&
+          (lower(k) == "der" || lower(k) == "dem")) {
         ++k;  // "in der Villa Borsig", "auf dem Truppenübungsplatz Pabradė"
       } else if (p == "in" && is_cap(k) && owner_[k] < 0 && !in_quote_[k]) {
         // "in Natans und Fordo", "in El Fasher": names that are no German words.
@@ -740,8 +786,9 @@ class Recognizer {
         if (n > k && !(n < sent.last && is_cap(n))) {
           add_mention(EntityType::kPlace, k, n, span(k, n));
           // "in Natans und Fordo"
-          if (n + 1 < sent.last && is_word(n) && lower(n) == "und" && is_cap(n + 1) && owner_[n + 1] < 0 &&
-              !lex_.is_dictionary_word(str(n + 1)) && !(n + 2 < sent.last && is_cap(n + 2))) {
+          if (n + 1 < sent.last && is_word(n) && lower(n) == "und" && is_cap(n + 1) &&
+              owner_[n + 1] < 0 && !lex_.is_dictionary_word(str(n + 1)) &&
+              !(n + 2 < sent.last && is_cap(n + 2))) {
             add_mention(EntityType::kPlace, n + 1, n + 2, std::string(str(n + 1)));
           }
           i = n - 1;
@@ -751,7 +798,8 @@ class Recognizer {
         continue;
       }
       std::string prefix_city;
-      if (owned_by(k, EntityType::kPlace) && mention_at(k)->adjective) k = mention_at(k)->last;  // "im Genfer Palais"
+      if (owned_by(k, EntityType::kPlace) && mention_at(k)->adjective)
+        k = mention_at(k)->last;  // "im Genfer Palais"
       if (!is_cap(k) || owner_[k] >= 0 || in_quote_[k]) continue;
       const auto venue = lex_.venue_head(lower(k));
       std::uint32_t last = k;
@@ -759,11 +807,12 @@ class Recognizer {
         last = k + 1;
         // "Palast Huis ten Bosch", "Palais des Nations": a proper name after the head noun.
         std::uint32_t n = last;
-        while (n < sent.last && !venue_after(n) && ((is_cap(n) && owner_[n] < 0 && !lex_.is_dictionary_word(lower(n))) ||
-                                 (is_particle(n) && is_cap(n + 1) && owner_[n + 1] < 0 &&
-                                  !(is_article(n) && lex_.is_dictionary_word(str(n + 1)))) ||
-                                 (is_word(n) && (lower(n) == "des" || lower(n) == "de") && is_cap(n + 1) &&
-                                  !lex_.is_dictionary_word(lower(n + 1))))) {
+        while (n < sent.last && !venue_after(n) &&
+               ((is_cap(n) && owner_[n] < 0 && !lex_.is_dictionary_word(lower(n))) ||
+                (is_particle(n) && is_cap(n + 1) && owner_[n + 1] < 0 &&
+                 !(is_article(n) && lex_.is_dictionary_word(str(n + 1)))) ||
+                (is_word(n) && (lower(n) == "des" || lower(n) == "de") && is_cap(n + 1) &&
+                 !lex_.is_dictionary_word(lower(n + 1))))) {
           ++n;
         }
         last = n;
@@ -775,7 +824,8 @@ class Recognizer {
           foreign = foreign || !lex_.is_dictionary_word(str(n));
           ++n;
         }
-        if (!foreign || n - k < 2 || lex_.event_noun(lower(n - 1)) || lex_.title(lower(k))) continue;
+        if (!foreign || n - k < 2 || lex_.event_noun(lower(n - 1)) || lex_.title(lower(k)))
+          continue;
         last = n;
       }
       if (last <= k) continue;
@@ -786,7 +836,8 @@ class Recognizer {
       // "Nelson-Mandela-Saal des AU-Konferenzzentrums": the building the venue is in.
       if (venue_after(last)) {
         const auto outer = lex_.venue_head(lower(last + 1));
-        add_mention(EntityType::kPlace, last + 1, last + 2, without_ending(last + 1, outer->ending));
+        add_mention(EntityType::kPlace, last + 1, last + 2,
+                    without_ending(last + 1, outer->ending));
         last += 2;
       }
       i = last - 1;
@@ -795,8 +846,9 @@ class Recognizer {
 
   // "des" + a venue noun at n.
   bool venue_after(std::uint32_t n) const {
-    return n + 1 < size() && is_word(n) && (lower(n) == "des" || lower(n) == "der") && is_cap(n + 1) &&
-           owner_[n + 1] < 0 && tok(n + 1).sentence == tok(n).sentence && lex_.venue_head(lower(n + 1)).has_value();
+    return n + 1 < size() && is_word(n) && (lower(n) == "des" || lower(n) == "der") &&
+           is_cap(n + 1) && owner_[n + 1] < 0 && tok(n + 1).sentence == tok(n).sentence &&
+           lex_.venue_head(lower(n + 1)).has_value();
   }
 
   // ---- titles -------------------------------------------------------------------------------
@@ -822,7 +874,9 @@ class Recognizer {
       tm.kind = title.kind;
       // Adjectival nouns ("Vorsitzende") are feminine only after a feminine article.
       const bool adjectival = title.feminine + "r" == title.masculine;
-      tm.feminine = hit->feminine && !(adjectival && !(i > sent.first && (lower(i - 1) == "die" || lower(i - 1) == "eine")));
+      tm.feminine =
+          hit->feminine &&
+          !(adjectival && !(i > sent.first && (lower(i - 1) == "die" || lower(i - 1) == "eine")));
       std::string head = tm.feminine ? title.feminine : title.masculine;
       // Written prefix of a compound: "NATO-" (an entity: kept apart), "Gesundheits" (kept).
       std::string prefix;
@@ -836,8 +890,13 @@ class Recognizer {
         if (prefix.back() == '-') head = utf8::capitalize(head);
       }
       // The plural ("zwei Ko-Vorsitzenden:") names several people.
-      tm.plural = (w.ends_with("en") && !utf8::to_lower(head).ends_with("en") &&
-                   i > sent.first && (tok(i - 1).kind == TokenKind::kNumber || category(i - 1) == "number"));
+      tm.plural = (w.ends_with("en") && !utf8::to_lower(head).ends_with("en") && i > sent.first &&
+                   (tok(i - 1).kind == TokenKind::kNumber || category(i - 1) == "number"));
+      // Without an article a countable title is a plural ("Vertreter der Kommission nahmen teil").
+      tm.plural_form = tm.plural || (w.ends_with("en") && !utf8::to_lower(head).ends_with("en")) ||
+                       !(i > sent.first && (is_article(i - 1) || is_adjective(i - 1) ||
+                                            owned_by(i - 1, EntityType::kCountry) ||
+                                            is_punct(i - 1, ",") || is_punct(i - 1, ":")));
       // Adjectives before: "der ständige stellvertretende", "der frühere niederländische".
       std::string adjectives;
       const char gender = tm.feminine ? 'f' : 'm';
@@ -846,13 +905,14 @@ class Recognizer {
         if (owned_by(k, EntityType::kCountry) && mention_at(k)->adjective && !is_demonym(k)) {
           if (tm.country < 0) tm.country = owner_[k];
           tm.first = k;
-        } else if (owned_by(k, EntityType::kCountry) && !mention_at(k)->adjective && str(k).ends_with("s") &&
-                   k + 1 == i) {
+        } else if (owned_by(k, EntityType::kCountry) && !mention_at(k)->adjective &&
+                   str(k).ends_with("s") && k + 1 == i) {
           tm.country = owner_[k];  // "Angolas Präsident"
           tm.first = mention_at(k)->first;
           break;
         } else if (is_name_adjective(k) && !sentence_start(k)) {
-          adjectives = nominative_adjective(str(k), gender) + " " + adjectives;  // "Hohe Vertreterin"
+          adjectives =
+              nominative_adjective(str(k), gender) + " " + adjectives;  // "Hohe Vertreterin"
           tm.first = k;
         } else if (is_adjective(k) && owner_[k] < 0) {
           if (lex_.is("former", lower(k))) tm.former = true;
@@ -864,8 +924,8 @@ class Recognizer {
       }
       // Adjectives belong to the title only after a determiner ("der ständige ..."), not after a
       // verb that looks like one ("Am Vorabend hatten König ...").
-      if (tm.first < i && !(tm.first == sent.first || sentence_start(tm.first) || is_article(tm.first - 1) ||
-                            is_punct(tm.first - 1, ","))) {
+      if (tm.first < i && !(tm.first == sent.first || sentence_start(tm.first) ||
+                            is_article(tm.first - 1) || is_punct(tm.first - 1, ","))) {
         adjectives.clear();
         tm.former = false;
         tm.first = i;
@@ -890,7 +950,8 @@ class Recognizer {
         const int g = genitive_mention_at(last, sent.last, &after);
         if (g >= 0) {
           const Mention& gm = out_.mentions[static_cast<std::size_t>(g)];
-          if (gm.type == EntityType::kOrganization || (gm.type == EntityType::kEvent && gm.cls == "assembly")) {
+          if (gm.type == EntityType::kOrganization ||
+              (gm.type == EntityType::kEvent && gm.cls == "assembly")) {
             if (gm.type == EntityType::kEvent) {
               // "Präsident der Weltgesundheitsversammlung": the assembly as a body.
               out_.mentions[static_cast<std::size_t>(g)].type = EntityType::kOrganization;
@@ -909,8 +970,10 @@ class Recognizer {
         }
       }
       // "(ECOWAS)", "in Berlin" after the title: part of its span, not of its text.
-      if (is_punct(last, "(") && is_word(last + 1) && all_caps(last + 1) && is_punct(last + 2, ")")) last += 3;
-      if (last + 1 < sent.last && is_word(last) && lower(last) == "in" && owned_by(last + 1, EntityType::kPlace)) {
+      if (is_punct(last, "(") && is_word(last + 1) && all_caps(last + 1) && is_punct(last + 2, ")"))
+        last += 3;
+      if (last + 1 < sent.last && is_word(last) && lower(last) == "in" &&
+          owned_by(last + 1, EntityType::kPlace)) {
         last = mention_at(last + 1)->last;
       }
       // "Ständige Vertreterin Dänemarks bei den Vereinten Nationen", "Botschafter bei den
@@ -925,7 +988,8 @@ class Recognizer {
         } else if (k < sent.last && is_cap(k) && owner_[k] < 0) {
           last = k + 1;
         }
-        if (last + 1 < sent.last && is_word(last) && lower(last) == "in" && owned_by(last + 1, EntityType::kPlace)) {
+        if (last + 1 < sent.last && is_word(last) && lower(last) == "in" &&
+            owned_by(last + 1, EntityType::kPlace)) {
           last = mention_at(last + 1)->last;
         }
       }
@@ -951,7 +1015,8 @@ class Recognizer {
           (owner_[k] < 0 || (absorb_places && k > i && owned_by(k, EntityType::kPlace) &&
                              mention_at(k)->last == k + 1))) {
         ++k;
-      } else if (k > i && is_word(k) && !tok(k).upper && str(k).find('-') != std::string_view::npos &&
+      } else if (k > i && is_word(k) && !tok(k).upper &&
+                 str(k).find('-') != std::string_view::npos &&
                  lex_.word_value("particle", utf8::to_lower(str(k).substr(0, str(k).find('-')))) &&
                  utf8::starts_upper(str(k).substr(str(k).find('-') + 1))) {
         ++k;  // "al-Harith", "el-Sisi"
@@ -981,13 +1046,15 @@ class Recognizer {
   }
 
   const TitleMention* title_ending_at(std::uint32_t end) const {
-    return end < title_end_.size() && title_end_[end] >= 0 ? &out_.titles[static_cast<std::size_t>(title_end_[end])]
-                                                            : nullptr;
+    return end < title_end_.size() && title_end_[end] >= 0
+               ? &out_.titles[static_cast<std::size_t>(title_end_[end])]
+               : nullptr;
   }
 
   bool looks_like_name_word(std::uint32_t k) const {
-    return is_cap(k) && owner_[k] < 0 && title_owner_[k] < 0 && !is_function_word(k) && !all_caps(k) &&
-           !lex_.event_noun(lower(k)) && !lex_.agreement_noun(lower(k)) && !lex_.org_head(lower(k));
+    return is_cap(k) && owner_[k] < 0 && title_owner_[k] < 0 && !is_function_word(k) &&
+           !all_caps(k) && !lex_.event_noun(lower(k)) && !lex_.agreement_noun(lower(k)) &&
+           !lex_.org_head(lower(k));
   }
 
   void add_person(std::uint32_t first, std::uint32_t last) {
@@ -1011,11 +1078,13 @@ class Recognizer {
       if (end == i) continue;
       // Before ", title" ("Cai Qi, Mitglied des ...", "Anne-Claire Amprou, Botschafterin ...").
       std::uint32_t after = end;
-      if (is_punct(after, "(") && is_word(after + 1) && is_punct(after + 2, ")")) after += 3;  // "(CDU)"
+      if (is_punct(after, "(") && is_word(after + 1) && is_punct(after + 2, ")"))
+        after += 3;  // "(CDU)"
       std::uint32_t t = after + 1;
       if (t < sent.last && is_article(t)) ++t;  // ", dem Vorsitzenden des ..."
       const bool before_title = is_punct(after, ",") && t < sent.last &&
-                                (title_owner_[t] >= 0 || (is_adjective(t) && t + 1 < sent.last && title_owner_[t + 1] >= 0));
+                                (title_owner_[t] >= 0 || (is_adjective(t) && t + 1 < sent.last &&
+                                                          title_owner_[t + 1] >= 0));
       bool foreign = end - i >= 2;
       bool any_foreign = false;
       for (std::uint32_t k = i; k < end; ++k) {
@@ -1028,11 +1097,13 @@ class Recognizer {
       const bool weak = !after_title && !any_foreign;
       // A run of foreign words is a name where people are named: before "aus LAND", next to a
       // verb of saying, or in a list after another person.
-      const bool list_of_names = end + 1 < sent.last && is_word(end) && lower(end) == "und" && is_cap(end + 1) &&
-                                 !lex_.is_dictionary_word(str(end + 1)) && owner_[end + 1] < 0;
+      const bool list_of_names = end + 1 < sent.last && is_word(end) && lower(end) == "und" &&
+                                 is_cap(end + 1) && !lex_.is_dictionary_word(str(end + 1)) &&
+                                 owner_[end + 1] < 0;
       const bool person_context =
           (is_word(end) && lower(end) == "aus") || verb_near(i, end) || list_of_names ||
-          (i >= sent.first + 2 && (lower(i - 1) == "und" || is_punct(i - 1, ",")) && owned_by(i - 2, EntityType::kPerson));
+          (i >= sent.first + 2 && (lower(i - 1) == "und" || is_punct(i - 1, ",")) &&
+           owned_by(i - 2, EntityType::kPerson));
       const bool prep_before = i > sent.first && is_word(i - 1) && category(i - 1) == "preposition";
       if (!weak && (after_title || after_title_comma || after_colon || before_title ||
                     (foreign && !prep_before && person_context))) {
@@ -1106,14 +1177,16 @@ class Recognizer {
     // value × 10^k where factor is 1 followed by zeros.
     const std::size_t zeros = factor.size() - 1;
     const auto dot = value.find('.');
-    std::string digits = dot == std::string::npos ? value : value.substr(0, dot) + value.substr(dot + 1);
+    std::string digits =
+        dot == std::string::npos ? value : value.substr(0, dot) + value.substr(dot + 1);
     std::size_t frac = dot == std::string::npos ? 0 : value.size() - dot - 1;
     if (frac <= zeros) {
       digits += std::string(zeros - frac, '0');
       const auto nz = digits.find_first_not_of('0');
       return nz == std::string::npos ? "0" : digits.substr(nz);
     }
-    const std::string out = digits.substr(0, digits.size() - (frac - zeros)) + "." + digits.substr(digits.size() - (frac - zeros));
+    const std::string out = digits.substr(0, digits.size() - (frac - zeros)) + "." +
+                            digits.substr(digits.size() - (frac - zeros));
     return out;
   }
 
@@ -1152,7 +1225,8 @@ class Recognizer {
           continue;
         }
         // "sein dritter Besuch": an ordinal word before an event counts it.
-        if (auto o = lex_.inflected_value("ordinal", lower(i)); o && !o->empty() && owned_by(i + 1, EntityType::kEvent)) {
+        if (auto o = lex_.inflected_value("ordinal", lower(i));
+            o && !o->empty() && owned_by(i + 1, EntityType::kEvent)) {
           QuantityMention q;
           q.first = i;
           q.last = i + 2;
@@ -1182,7 +1256,8 @@ class Recognizer {
       }
       // "1,5 Millionen", "zwei Milliarden"
       if (k < sent.last && is_word(k)) {
-        if (auto f = number_word_value(k); f && f->size() > 3 && (*f)[0] == '1' && f->find_first_not_of('0', 1) == std::string::npos) {
+        if (auto f = number_word_value(k); f && f->size() > 3 && (*f)[0] == '1' &&
+                                           f->find_first_not_of('0', 1) == std::string::npos) {
           value = multiply(*value, *f);
           ++k;
         }
@@ -1234,13 +1309,16 @@ class Recognizer {
   // "2025", "25. Juni", "im Jahr 2035": not counts.
   bool is_year_or_date(std::uint32_t i) const {
     const std::string_view s = str(i);
-    const bool four_digits = s.size() == 4 && s.find_first_not_of("0123456789") == std::string_view::npos;
+    const bool four_digits =
+        s.size() == 4 && s.find_first_not_of("0123456789") == std::string_view::npos;
     if (four_digits && s >= "1000" && s <= "2199") {
       // A year unless a counted noun follows directly ("1500 Soldaten").
-      const bool noun_after = i + 1 < size() && is_word(i + 1) && tok(i + 1).upper && tok(i + 1).sentence == tok(i).sentence &&
-                              category(i + 1).empty() && lex_.word_category(lower(i + 1)) != "month";
-      return !noun_after || (i > 0 && is_word(i - 1) && (lower(i - 1) == "jahr" || lower(i - 1) == "jahren" ||
-                                                          category(i - 1) == "month"));
+      const bool noun_after = i + 1 < size() && is_word(i + 1) && tok(i + 1).upper &&
+                              tok(i + 1).sentence == tok(i).sentence && category(i + 1).empty() &&
+                              lex_.word_category(lower(i + 1)) != "month";
+      return !noun_after ||
+             (i > 0 && is_word(i - 1) &&
+              (lower(i - 1) == "jahr" || lower(i - 1) == "jahren" || category(i - 1) == "month"));
     }
     if (i + 1 < size() && is_word(i + 1) && category(i + 1) == "month") return true;
     return false;
@@ -1250,7 +1328,11 @@ class Recognizer {
   std::optional<std::pair<std::string, std::string>> duration(std::uint32_t i) const {
     const std::string_view w = lower(i);
     static constexpr std::pair<std::string_view, std::string_view> kSuffixes[] = {
-        {"tägig", "Tage"}, {"wöchig", "Wochen"}, {"monatig", "Monate"}, {"jährig", "Jahre"}, {"stündig", "Stunden"}};
+        {"tägig", "Tage"},
+        {"wöchig", "Wochen"},
+        {"monatig", "Monate"},
+        {"jährig", "Jahre"},
+        {"stündig", "Stunden"}};
     for (const auto& [suffix, unit] : kSuffixes) {
       const auto pos = w.find(suffix);
       if (pos == std::string_view::npos || pos == 0) continue;
@@ -1269,13 +1351,15 @@ class Recognizer {
   std::vector<int> prefix_owner_;  // token → mention of its compound's first part
   std::vector<int> title_owner_;   // token → title covering it
   std::vector<bool> in_quote_;
-  std::vector<bool> in_verb_phrase_;                    // token → part of a verb phrase of several words
-  std::vector<int> title_end_;                          // token → title ending there
+  std::vector<bool> in_verb_phrase_;  // token → part of a verb phrase of several words
+  std::vector<int> title_end_;        // token → title ending there
   std::vector<std::vector<std::size_t>> verbs_of_sentence_;
 };
 
 }  // namespace
 
-Recognized recognize(const text::Text& text, const Lexicon& lexicon) { return Recognizer(text, lexicon).run(); }
+Recognized recognize(const text::Text& text, const Lexicon& lexicon) {
+  return Recognizer(text, lexicon).run();
+}
 
 }  // namespace reportkg::recognize

@@ -20,8 +20,9 @@ using text::TokenKind;
 // Words that open a subordinate or relative clause after a comma.
 bool opens_clause(std::string_view lower) {
   static const std::set<std::string_view> kWords = {
-      "der", "die", "das", "dem", "den", "denen", "deren", "dessen", "dass", "um", "wenn", "weil", "als", "wobei",
-      "nachdem", "während", "an", "in", "bei", "mit", "auf", "wo", "ob", "damit", "sobald", "sondern", "aber"};
+      "der", "die",  "das",  "dem", "den",   "denen",   "deren",   "dessen",  "dass",
+      "um",  "wenn", "weil", "als", "wobei", "nachdem", "während", "an",      "in",
+      "bei", "mit",  "auf",  "wo",  "ob",    "damit",   "sobald",  "sondern", "aber"};
   return kWords.count(lower) > 0;
 }
 
@@ -37,18 +38,21 @@ class Relater {
       for (std::uint32_t k = mention.first; k < mention.last; ++k) {
         // The innermost (shortest) mention owns a token.
         const int cur = owner_[k];
-        if (cur < 0 || span_size(cur) > mention.last - mention.first) owner_[k] = static_cast<int>(m);
+        if (cur < 0 || span_size(cur) > mention.last - mention.first)
+          owner_[k] = static_cast<int>(m);
       }
     }
     for (std::size_t m = 0; m < rec.mentions.size(); ++m) {
       const Mention& mention = rec.mentions[m];
-      if (!recognize::dropped(mention) && mention.last == mention.first + 1 && mention.end < tok(mention.first).end) {
+      if (!recognize::dropped(mention) && mention.last == mention.first + 1 &&
+          mention.end < tok(mention.first).end) {
         prefix_mentions_.emplace(mention.first, static_cast<int>(m));
       }
     }
     title_of_.assign(text.tokens.size(), -1);
     for (std::size_t i = 0; i < rec.titles.size(); ++i) {
-      for (std::uint32_t k = rec.titles[i].first; k < rec.titles[i].last; ++k) title_of_[k] = static_cast<int>(i);
+      for (std::uint32_t k = rec.titles[i].first; k < rec.titles[i].last; ++k)
+        title_of_[k] = static_cast<int>(i);
     }
     title_person_.assign(rec.titles.size(), -1);
     in_quote_.assign(text.tokens.size(), false);
@@ -56,9 +60,11 @@ class Relater {
       for (std::uint32_t k = q.open + 1; k < q.close; ++k) in_quote_[k] = true;
     }
     verbs_of_.resize(text.sentences.size());
-    for (std::size_t v = 0; v < rec.verbs.size(); ++v) verbs_of_[tok(rec.verbs[v].first).sentence].push_back(v);
+    for (std::size_t v = 0; v < rec.verbs.size(); ++v)
+      verbs_of_[tok(rec.verbs[v].first).sentence].push_back(v);
     titles_of_.resize(text.sentences.size());
-    for (std::size_t t = 0; t < rec.titles.size(); ++t) titles_of_[tok(rec.titles[t].head).sentence].push_back(t);
+    for (std::size_t t = 0; t < rec.titles.size(); ++t)
+      titles_of_[tok(rec.titles[t].head).sentence].push_back(t);
     quantities_of_.resize(text.sentences.size());
     for (std::size_t q = 0; q < rec.quantities.size(); ++q) {
       quantities_of_[tok(rec.quantities[q].first).sentence].push_back(q);
@@ -66,7 +72,8 @@ class Relater {
   }
 
   // The verbs of sentences [first, last].
-  std::vector<const recognize::VerbMention*> verbs_in(std::uint32_t first, std::uint32_t last) const {
+  std::vector<const recognize::VerbMention*> verbs_in(std::uint32_t first,
+                                                      std::uint32_t last) const {
     std::vector<const recognize::VerbMention*> out;
     for (std::uint32_t s = first; s <= last && s < verbs_of_.size(); ++s) {
       for (const std::size_t v : verbs_of_[s]) out.push_back(&rec_.verbs[v]);
@@ -95,7 +102,9 @@ class Relater {
     const Mention& x = rec_.mentions[static_cast<std::size_t>(m)];
     return x.last - x.first;
   }
-  int entity(int mention) const { return mention < 0 ? -1 : res_.entity_of[static_cast<std::size_t>(mention)]; }
+  int entity(int mention) const {
+    return mention < 0 ? -1 : res_.entity_of[static_cast<std::size_t>(mention)];
+  }
   const resolve::Entity& ent(int e) const { return res_.entities[static_cast<std::size_t>(e)]; }
   EntityType type(int e) const { return ent(e).type; }
   const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
@@ -122,7 +131,8 @@ class Relater {
     int prev = -1;
     for (std::uint32_t k = first; k < last; ++k) {
       const int m = owner_[k];
-      if (m >= 0 && m != prev && rec_.mentions[static_cast<std::size_t>(m)].first == k) out.push_back(m);
+      if (m >= 0 && m != prev && rec_.mentions[static_cast<std::size_t>(m)].first == k)
+        out.push_back(m);
       prev = m;
     }
     return out;
@@ -134,8 +144,9 @@ class Relater {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     std::uint32_t start = sent.first;
     for (std::uint32_t k = sent.first; k + 1 < sent.last; ++k) {
-      if ((is_punct(k, ",") || is_punct(k, ";")) && tok(k + 1).kind == TokenKind::kWord && opens_clause(lower(k + 1)) &&
-          title_of_[k + 1] < 0 && !starts_noun_phrase(k + 1, sent.last)) {
+      if ((is_punct(k, ",") || is_punct(k, ";")) && tok(k + 1).kind == TokenKind::kWord &&
+          opens_clause(lower(k + 1)) && title_of_[k + 1] < 0 &&
+          !starts_noun_phrase(k + 1, sent.last)) {
         out.emplace_back(start, k);
         start = k + 1;
       }
@@ -149,12 +160,15 @@ class Relater {
   bool starts_noun_phrase(std::uint32_t k, std::uint32_t end) const {
     // "um ... zu" always opens an infinitive clause.
     if (lower(k) == "um") return false;
-    if (lex_.word_value("preposition", lower(k)) && k + 1 < end && lex_.word_value("article", lower(k + 1))) ++k;
+    if (lex_.word_value("preposition", lower(k)) && k + 1 < end &&
+        lex_.word_value("article", lower(k + 1)))
+      ++k;
     if (!lex_.word_value("article", lower(k)) || k + 1 >= end) return false;
     const auto& next = tok(k + 1);
     if (next.kind != TokenKind::kWord) return false;
     if (next.upper) return true;
-    // An attributive adjective: a lower-case word with an adjective ending, not a closed-class word.
+    // An attributive adjective: a lower-case word with an adjective ending, not a closed-class
+    // word.
     const std::string_view w = lower(k + 1);
     return lex_.word_category(w).empty() && (w.ends_with("e") || w.ends_with("en"));
   }
@@ -178,7 +192,8 @@ class Relater {
       if (!t.plural || !is_punct(t.last, ":")) continue;
       const auto& sent = sentence(tok(t.first).sentence);
       for (const int m : mentions_in(t.last, sent.last)) {
-        if (rec_.mentions[static_cast<std::size_t>(m)].type == EntityType::kPerson && entity(m) >= 0) {
+        if (rec_.mentions[static_cast<std::size_t>(m)].type == EntityType::kPerson &&
+            entity(m) >= 0) {
           apply_title(ti, entity(m));
         }
       }
@@ -211,11 +226,16 @@ class Relater {
     std::size_t cur = ti;
     while (true) {
       const std::uint32_t end = rec_.titles[cur].last;
-      if (!(end < t_.tokens.size() && (lower(end) == "und" || is_punct(end, ","))) || end + 1 >= title_of_.size()) break;
+      if (!(end < t_.tokens.size() && (lower(end) == "und" || is_punct(end, ","))) ||
+          end + 1 >= title_of_.size())
+        break;
       // An article may start the next title (", der philippinische Gesundheitsminister").
-      const std::uint32_t start = (end + 2 < title_of_.size() && lex_.word_value("article", lower(end + 1))) ? end + 2 : end + 1;
+      const std::uint32_t start =
+          (end + 2 < title_of_.size() && lex_.word_value("article", lower(end + 1))) ? end + 2
+                                                                                     : end + 1;
       const int next = title_of_[start];
-      if (next < 0 || static_cast<std::size_t>(next) == cur || rec_.titles[static_cast<std::size_t>(next)].first != start) {
+      if (next < 0 || static_cast<std::size_t>(next) == cur ||
+          rec_.titles[static_cast<std::size_t>(next)].first != start) {
         break;
       }
       cur = static_cast<std::size_t>(next);
@@ -239,7 +259,8 @@ class Relater {
     // "Jürgen Hellwig (CDU), dem Vorsitzenden": back over an abbreviation in parentheses.
     if (k >= 5 && is_punct(k - 2, ")") && is_punct(k - 4, "(")) k -= 3;
     // "Dr. Amina Diallo aus Senegal, Direktorin ...": back over "aus LAND".
-    if (k >= 4 && owner_[k - 2] >= 0 && rec_.mentions[static_cast<std::size_t>(owner_[k - 2])].type == EntityType::kCountry) {
+    if (k >= 4 && owner_[k - 2] >= 0 &&
+        rec_.mentions[static_cast<std::size_t>(owner_[k - 2])].type == EntityType::kCountry) {
       const std::uint32_t c = rec_.mentions[static_cast<std::size_t>(owner_[k - 2])].first;
       if (c >= 2 && lower(c - 1) == "aus") k = c;
     }
@@ -247,7 +268,8 @@ class Relater {
     if (m < 0) return -1;
     const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
     if (mention.type != EntityType::kPerson) {
-      // "Precious Matsoso aus Südafrika und Anne-Claire Amprou, Botschafterin": the name ends there.
+      // "Precious Matsoso aus Südafrika und Anne-Claire Amprou, Botschafterin": the name ends
+      // there.
       return -1;
     }
     return entity(m);
@@ -278,16 +300,19 @@ class Relater {
     out_.relations.push_back(std::move(r));
     if (org >= 0) add(Predicate::kAffiliation, p, org, s, "title-organization");
     if (org >= 0) {
-      const Mention* om = t.organization >= 0 ? &rec_.mentions[static_cast<std::size_t>(t.organization)] : nullptr;
+      const Mention* om =
+          t.organization >= 0 ? &rec_.mentions[static_cast<std::size_t>(t.organization)] : nullptr;
       if (om && !om->qualifier.empty()) {
-        if (const int c = country_entity(om->qualifier); c >= 0) add(Predicate::kNationality, p, c, s, "organization-country");
+        if (const int c = country_entity(om->qualifier); c >= 0)
+          add(Predicate::kNationality, p, c, s, "organization-country");
       }
     }
   }
 
   int country_entity(const std::string& iso) const {
     for (std::size_t e = 0; e < res_.entities.size(); ++e) {
-      if (res_.entities[e].type == EntityType::kCountry && res_.entities[e].id == iso) return static_cast<int>(e);
+      if (res_.entities[e].type == EntityType::kCountry && res_.entities[e].id == iso)
+        return static_cast<int>(e);
     }
     return -1;
   }
@@ -300,11 +325,15 @@ class Relater {
     // "Gesundheitsminister" → "Gesundheitsministerium": a compound keeps its first part.
     const std::string written = utf8::to_lower(t.text);
     std::string fuer;
-    if (const auto pos = t.text.find(" für "); pos != std::string::npos) fuer = utf8::to_lower(t.text.substr(pos));
+    if (const auto pos = t.text.find(" für "); pos != std::string::npos)
+      fuer = utf8::to_lower(t.text.substr(pos));
     const std::string masc = utf8::to_lower(title.masculine);
-    std::string title_head = written.substr(0, written.find(' ') == std::string::npos ? written.size() : written.find(" für "));
-    if (const auto sp = title_head.rfind(' '); sp != std::string::npos) title_head = title_head.substr(sp + 1);
-    if (title_head.size() > masc.size() && title_head.ends_with(masc) && !head.starts_with(title_head.substr(0, title_head.size() - masc.size()))) {
+    std::string title_head = written.substr(
+        0, written.find(' ') == std::string::npos ? written.size() : written.find(" für "));
+    if (const auto sp = title_head.rfind(' '); sp != std::string::npos)
+      title_head = title_head.substr(sp + 1);
+    if (title_head.size() > masc.size() && title_head.ends_with(masc) &&
+        !head.starts_with(title_head.substr(0, title_head.size() - masc.size()))) {
       head = title_head.substr(0, title_head.size() - masc.size()) + head;
     }
     const std::string want = head + fuer;
@@ -315,9 +344,11 @@ class Relater {
       if (org.type != EntityType::kOrganization) continue;
       const std::string label = utf8::to_lower(org.label);
       // "Außenministerium", "Vietnamesisches Außenministerium", "Außenministerium Estlands".
-      const bool match = fuer.empty() ? (label == want || label.ends_with(" " + want) ||
-                                         (label.starts_with(want + " ") && !org_country(static_cast<int>(e)).empty()))
-                                      : label == want;
+      const bool match =
+          fuer.empty()
+              ? (label == want || label.ends_with(" " + want) ||
+                 (label.starts_with(want + " ") && !org_country(static_cast<int>(e)).empty()))
+              : label == want;
       if (!match) continue;
       const std::string country = org_country(static_cast<int>(e));
       if (!country.empty() && nationality >= 0 && ent(nationality).id != country) continue;
@@ -352,7 +383,8 @@ class Relater {
       if (title_person_[ti] >= 0 || t.plural || t.kind == TitleKind::kHonorific) continue;
       if (!definite_near_say(t.first, t.last) || in_quote(t.head)) continue;
       const recognize::Title& title = lex_.titles()[t.title];
-      const int person = described_person(t.first, t.feminine, {t.feminine ? title.feminine : title.masculine});
+      const int person =
+          described_person(t.first, t.feminine, {t.feminine ? title.feminine : title.masculine});
       if (person < 0) continue;
       title_person_[ti] = person;
       apply_title(ti, person);
@@ -360,7 +392,9 @@ class Relater {
     for (std::size_t m = 0; m < rec_.mentions.size(); ++m) {
       const Mention& mm = rec_.mentions[m];
       const int c = entity(static_cast<int>(m));
-      if (c < 0 || mm.type != EntityType::kCountry || !mm.adjective || !tok(mm.first).upper || recognize::dropped(mm)) continue;
+      if (c < 0 || mm.type != EntityType::kCountry || !mm.adjective || !tok(mm.first).upper ||
+          recognize::dropped(mm))
+        continue;
       if (!definite_near_say(mm.first, mm.last) || in_quote(mm.first)) continue;
       const bool feminine = lower(mm.first).ends_with("in");
       const int person = described_person(mm.first, feminine, {});
@@ -375,7 +409,8 @@ class Relater {
     if (first == 0 || !(lower(first - 1) == "der" || lower(first - 1) == "die")) return false;
     for (const auto* v : verbs_in(tok(first).sentence, tok(first).sentence)) {
       if (v->role != VerbRole::kSay) continue;
-      if ((v->last + 1 == first) || (v->first >= last && v->first - last <= 1) || v->last == first) return true;
+      if ((v->last + 1 == first) || (v->first >= last && v->first - last <= 1) || v->last == first)
+        return true;
     }
     return false;
   }
@@ -383,13 +418,16 @@ class Relater {
   // The person a description beginning at `first` means: among the people of this and the two
   // sentences before, one who holds the title already, else one of the same gender, else the
   // nearest.
-  int described_person(std::uint32_t first, bool feminine, const std::vector<std::string>& forms) const {
+  int described_person(std::uint32_t first, bool feminine,
+                       const std::vector<std::string>& forms) const {
     const std::uint32_t s = tok(first).sentence;
     const std::uint32_t from = sentence(s >= 2 ? s - 2 : 0).first;
     int nearest = -1;
     int same_gender = -1;
     for (std::uint32_t k = first; k-- > from;) {
-      if (owner_[k] < 0 || rec_.mentions[static_cast<std::size_t>(owner_[k])].type != EntityType::kPerson) continue;
+      if (owner_[k] < 0 ||
+          rec_.mentions[static_cast<std::size_t>(owner_[k])].type != EntityType::kPerson)
+        continue;
       const int p = entity(owner_[k]);
       if (p < 0) continue;
       if (nearest < 0) nearest = p;
@@ -397,7 +435,9 @@ class Relater {
         if (r.predicate != Predicate::kJobTitle || r.subject != p) continue;
         const std::string lit = utf8::to_lower(r.literal);
         for (const auto& f : forms) {
-          if (!f.empty() && (lit.ends_with(utf8::to_lower(f)) || lit.find(utf8::to_lower(f) + " ") != std::string::npos)) return p;
+          if (!f.empty() && (lit.ends_with(utf8::to_lower(f)) ||
+                             lit.find(utf8::to_lower(f) + " ") != std::string::npos))
+            return p;
         }
       }
       if (same_gender < 0 && feminine_.count(p) && feminine_.at(p) == feminine) same_gender = p;
@@ -409,19 +449,22 @@ class Relater {
   std::vector<int> persons_in(std::uint32_t first, std::uint32_t last) const {
     std::vector<int> out;
     for (const int m : mentions_in(first, last)) {
-      if (rec_.mentions[static_cast<std::size_t>(m)].type == EntityType::kPerson && !in_quote(rec_.mentions[static_cast<std::size_t>(m)].first)) {
+      if (rec_.mentions[static_cast<std::size_t>(m)].type == EntityType::kPerson &&
+          !in_quote(rec_.mentions[static_cast<std::size_t>(m)].first)) {
         out.push_back(entity(m));
       }
     }
     for (std::uint32_t k = first; k < last; ++k) {
-      if (title_of_[k] < 0 || rec_.titles[static_cast<std::size_t>(title_of_[k])].head != k) continue;
+      if (title_of_[k] < 0 || rec_.titles[static_cast<std::size_t>(title_of_[k])].head != k)
+        continue;
       const std::size_t ti = static_cast<std::size_t>(title_of_[k]);
       const auto& t = rec_.titles[ti];
       if (title_person_[ti] >= 0) out.push_back(title_person_[ti]);
       // "die beiden Generalsekretäre": everyone with that title.
       if (t.head >= first && t.head < last && t.first > 0 && match_key_is(t.first - 1, "beid")) {
         for (const auto& r : out_.relations) {
-          if (r.predicate == Predicate::kJobTitle && title_head_of(r.literal) == lex_.titles()[t.title].masculine) {
+          if (r.predicate == Predicate::kJobTitle &&
+              title_head_of(r.literal) == lex_.titles()[t.title].masculine) {
             out.push_back(r.subject);
           }
         }
@@ -439,7 +482,8 @@ class Relater {
 
   std::string title_head_of(const std::string& literal) const {
     for (const auto& t : lex_.titles()) {
-      if (literal == t.masculine || literal.starts_with(t.masculine + " ") || literal.ends_with(" " + t.masculine)) {
+      if (literal == t.masculine || literal.starts_with(t.masculine + " ") ||
+          literal.ends_with(" " + t.masculine)) {
         return t.masculine;
       }
     }
@@ -462,12 +506,14 @@ class Relater {
           }
         }
       }
-      // "Zur chinesischen Delegation gehörten ... A ... sowie B": members of a country's delegation.
+      // "Zur chinesischen Delegation gehörten ... A ... sowie B": members of a country's
+      // delegation.
       if (tok(k).kind == TokenKind::kWord && lex_.is("delegation", lower(k))) {
         int c = -1;
         if (k > sent.first && owner_[k - 1] >= 0) c = entity(owner_[k - 1]);
         if (c >= 0 && type(c) == EntityType::kCountry) {
-          for (const int p : persons_in(sent.first, sent.last)) add(Predicate::kNationality, p, c, s, "delegation");
+          for (const int p : persons_in(sent.first, sent.last))
+            add(Predicate::kNationality, p, c, s, "delegation");
         }
       }
       // "sein Land", "ihres Landes": the country named last.
@@ -478,8 +524,10 @@ class Relater {
         const std::uint32_t from = sentence(s > 0 ? s - 1 : 0).first;
         for (std::uint32_t b = k; b-- > from;) {
           const int c = entity(owner_[b]);
-          if (c >= 0 && type(c) == EntityType::kCountry && !rec_.mentions[static_cast<std::size_t>(owner_[b])].adjective) {
-            if (nationality_of(persons.front()) < 0) add(Predicate::kNationality, persons.front(), c, s, "possessive-land");
+          if (c >= 0 && type(c) == EntityType::kCountry &&
+              !rec_.mentions[static_cast<std::size_t>(owner_[b])].adjective) {
+            if (nationality_of(persons.front()) < 0)
+              add(Predicate::kNationality, persons.front(), c, s, "possessive-land");
             break;
           }
         }
@@ -488,14 +536,17 @@ class Relater {
   }
 
   // ---- events -------------------------------------------------------------------------------
-  bool is_event(int m) const { return m >= 0 && entity(m) >= 0 && type(entity(m)) == EntityType::kEvent; }
+  bool is_event(int m) const {
+    return m >= 0 && entity(m) >= 0 && type(entity(m)) == EntityType::kEvent;
+  }
 
   // Location, about, organizers and participants of the events of sentence `s`.
   void event_frames(std::uint32_t s) {
     const auto& sent = sentence(s);
     for (std::uint32_t k = sent.first; k < sent.last; ++k) {
       const int m = owner_[k];
-      if (!is_event(m) || rec_.mentions[static_cast<std::size_t>(m)].first != k || in_quote(k)) continue;
+      if (!is_event(m) || rec_.mentions[static_cast<std::size_t>(m)].first != k || in_quote(k))
+        continue;
       const Mention& em = rec_.mentions[static_cast<std::size_t>(m)];
       const int e = entity(m);
       event_location(e, em, sent, s);
@@ -514,7 +565,9 @@ class Relater {
       if (!(w == "in" || w == "im" || w == "am")) continue;
       std::uint32_t n = k + 1;
       // "im Genfer Palais des Nations": the venue after the city adjective.
-      while (n < sent.last && owner_[n] >= 0 && rec_.mentions[static_cast<std::size_t>(owner_[n])].adjective) ++n;
+      while (n < sent.last && owner_[n] >= 0 &&
+             rec_.mentions[static_cast<std::size_t>(owner_[n])].adjective)
+        ++n;
       if (n < sent.last && lex_.word_category(lower(n)) == "article") ++n;
       const int pm = owner_[n];
       const int p = entity(pm);
@@ -530,8 +583,8 @@ class Relater {
   void event_about(int e, const Mention& em, const text::Sentence& sent, std::uint32_t s) {
     std::uint32_t k = em.last;
     if (k + 1 < sent.last && (lower(k) == "zur" || lower(k) == "zum")) k += 2;
-    if (!(k < sent.last && (lower(k) == "des" || lower(k) == "der" || lower(k) == "über" || lower(k) == "zum" ||
-                            lower(k) == "zur" || lower(k) == "von"))) {
+    if (!(k < sent.last && (lower(k) == "des" || lower(k) == "der" || lower(k) == "über" ||
+                            lower(k) == "zum" || lower(k) == "zur" || lower(k) == "von"))) {
       return;
     }
     for (std::uint32_t n = k + 1; n < sent.last && n < k + 4; ++n) {
@@ -558,7 +611,8 @@ class Relater {
       if (!event_head) continue;
       const std::string& cls = lex_.events()[event_head->index].cls;
       for (std::size_t e = 0; e < res_.entities.size(); ++e) {
-        if (res_.entities[e].type == EntityType::kEvent && res_.entities[e].cls == cls && !res_.entities[e].plural) {
+        if (res_.entities[e].type == EntityType::kEvent && res_.entities[e].cls == cls &&
+            !res_.entities[e].plural) {
           add(Predicate::kAbout, static_cast<int>(e), entity(m), s, "event-compound-agreement");
           break;
         }
@@ -570,28 +624,34 @@ class Relater {
   void adoption(std::uint32_t s) {
     const auto& sent = sentence(s);
     bool verb = false;
-    for (const auto* v : verbs_in(s, s)) verb = verb || v->role == VerbRole::kAdopt || v->role == VerbRole::kSign;
+    for (const auto* v : verbs_in(s, s))
+      verb = verb || v->role == VerbRole::kAdopt || v->role == VerbRole::kSign;
     if (!verb) return;
     int event = -1;
     int agreement = -1;
     for (const int m : mentions_in(sent.first, sent.last)) {
       const int e = entity(m);
       if (e < 0 || in_quote(rec_.mentions[static_cast<std::size_t>(m)].first)) continue;
-      if (type(e) == EntityType::kEvent && ent(e).event_kind == EventKind::kHappening && event < 0) event = e;
+      if (type(e) == EntityType::kEvent && ent(e).event_kind == EventKind::kHappening && event < 0)
+        event = e;
       if (type(e) == EntityType::kAgreement && agreement < 0) agreement = e;
     }
-    if (event >= 0 && agreement >= 0) add(Predicate::kAbout, event, agreement, s, "adoption-at-event");
+    if (event >= 0 && agreement >= 0)
+      add(Predicate::kAbout, event, agreement, s, "adoption-at-event");
   }
 
   // The last event mentioned before `token`, in its sentence or the three before.
   int last_event_before(std::uint32_t token, bool happening_only) const {
-    const std::uint32_t s = token < t_.tokens.size() ? tok(token).sentence : static_cast<std::uint32_t>(t_.sentences.size() - 1);
+    const std::uint32_t s = token < t_.tokens.size()
+                                ? tok(token).sentence
+                                : static_cast<std::uint32_t>(t_.sentences.size() - 1);
     const std::uint32_t from = sentence(s >= 3 ? s - 3 : 0).first;
     for (std::uint32_t k = token; k-- > from;) {
       const int m = owner_[k];
       if (is_event(m) && !in_quote(k)) {
         const auto& e = ent(entity(m));
-        if (!happening_only || (e.event_kind == EventKind::kHappening && !e.plural)) return entity(m);
+        if (!happening_only || (e.event_kind == EventKind::kHappening && !e.plural))
+          return entity(m);
       }
     }
     return -1;
@@ -605,8 +665,11 @@ class Relater {
     for (const auto* v : verbs_in(s, s)) {
       if (v->first >= first && v->first < last) roles.push_back(v->role);
     }
-    const auto has = [&](VerbRole r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); };
-    // The event of the clause: the one after the verb, else any in the clause, else the last before.
+    const auto has = [&](VerbRole r) {
+      return std::find(roles.begin(), roles.end(), r) != roles.end();
+    };
+    // The event of the clause: the one after the verb, else any in the clause, else the last
+    // before.
     int event = -1;
     bool speech_frame = false;
     for (std::uint32_t k = first; k < last; ++k) {
@@ -614,9 +677,10 @@ class Relater {
       const int e = entity(owner_[k]);
       // "auf der Pressekonferenz", "In seiner Abschlussrede": where someone spoke.
       std::uint32_t b = rec_.mentions[static_cast<std::size_t>(owner_[k])].first;
-      while (b > first && (lex_.word_category(lower(b - 1)) == "article" || lex_.word_category(lower(b - 1)) == "possessive" ||
-                           (tok(b - 1).kind == TokenKind::kWord && !tok(b - 1).upper && lower(b - 1).size() > 3 &&
-                            lex_.word_category(lower(b - 1)).empty()))) {
+      while (b > first && (lex_.word_category(lower(b - 1)) == "article" ||
+                           lex_.word_category(lower(b - 1)) == "possessive" ||
+                           (tok(b - 1).kind == TokenKind::kWord && !tok(b - 1).upper &&
+                            lower(b - 1).size() > 3 && lex_.word_category(lower(b - 1)).empty()))) {
         --b;
       }
       const std::string_view prep = b > first ? lower(b - 1) : std::string_view();
@@ -631,7 +695,8 @@ class Relater {
       if (event < 0 || !has(VerbRole::kSay)) event = e;
     }
     const bool organize = has(VerbRole::kOrganize);
-    const bool participate = has(VerbRole::kParticipate) || has(VerbRole::kMeet) || has(VerbRole::kSign);
+    const bool participate =
+        has(VerbRole::kParticipate) || has(VerbRole::kMeet) || has(VerbRole::kSign);
     const bool say_at = has(VerbRole::kSay) && speech_frame;
     if (!organize && !participate && !say_at) return;
     for (std::uint32_t k = first; k < last; ++k) {
@@ -643,7 +708,8 @@ class Relater {
     if (event < 0 && participate) {
       const std::uint32_t from = sentence(s >= 2 ? s - 2 : 0).first;
       event = last_event_before(first, true);
-      if (event >= 0 && !std::any_of(ent(event).mentions.begin(), ent(event).mentions.end(), [&](int m) {
+      if (event >= 0 &&
+          !std::any_of(ent(event).mentions.begin(), ent(event).mentions.end(), [&](int m) {
             return rec_.mentions[static_cast<std::size_t>(m)].first >= from;
           })) {
         event = -1;
@@ -657,30 +723,71 @@ class Relater {
       fallback = true;
     }
     if (event < 0) return;
-    // Agents: people and organizations of the clause that are not part of a title or quote.
-    std::vector<int> agents = persons_in(first, last);
+    // Agents: people and organizations of the clause that are not part of a title or quote,
+    // and countries that host or sign ("Die Sitzung wurde von Algerien geleitet", "Estland war
+    // Gastgeber", "Südafrika, die EU und elf weitere Staaten unterzeichneten").
+    struct Agent {
+      std::uint32_t first, last;
+      int entity;
+    };
+    std::vector<Agent> agents;
     for (const int m : mentions_in(first, last)) {
       const Mention& mm = rec_.mentions[static_cast<std::size_t>(m)];
       const int e = entity(m);
-      if (e < 0 || in_quote(mm.first) || title_of_[mm.first] >= 0) continue;
-      if (!fallback && type(e) == EntityType::kOrganization && mm.parent < 0 && !is_genitive_of_event(mm)) agents.push_back(e);
-    }
-    // "Die Sitzung wurde von Algerien geleitet", "Estland war Gastgeber", "Südafrika, die EU und
-    // elf weitere Staaten unterzeichneten": countries that host or sign.
-    if (organize || has(VerbRole::kSign)) {
-      for (const int m : mentions_in(first, last)) {
-        const Mention& mm = rec_.mentions[static_cast<std::size_t>(m)];
-        const int e = entity(m);
-        if (e >= 0 && type(e) == EntityType::kCountry && !mm.adjective && !in_quote(mm.first) &&
-            title_of_[mm.first] < 0 && !(mm.first > first && lower(mm.first - 1) == "in")) {
-          agents.push_back(e);
-        }
+      if (e < 0 || in_quote(mm.first)) continue;
+      if (type(e) == EntityType::kPerson) {
+        agents.push_back({mm.first, mm.last, e});
+      } else if (title_of_[mm.first] >= 0) {
+        continue;
+      } else if (!fallback && type(e) == EntityType::kOrganization && mm.parent < 0 &&
+                 !is_genitive_of_event(mm)) {
+        agents.push_back({mm.first, mm.last, e});
+      } else if ((organize || has(VerbRole::kSign)) && type(e) == EntityType::kCountry &&
+                 !mm.adjective && !(mm.first > first && lower(mm.first - 1) == "in")) {
+        agents.push_back({mm.first, mm.last, e});
       }
     }
-    const Predicate p = organize ? Predicate::kOrganizer : Predicate::kParticipant;
-    const char* rule = organize ? "organizer-cue" : say_at ? "speaker-at-event" : "participation-cue";
-    for (const int a : agents) add(p, event, a, s, rule);
-    // "an dem auch X teilnahm" after "zu einem Abendessen ... empfangen": both cues in one sentence.
+    for (std::uint32_t k = first; k < last; ++k) {
+      const int ti = title_of_[k];
+      if (ti < 0 || rec_.titles[static_cast<std::size_t>(ti)].head != k) continue;
+      const auto& t = rec_.titles[static_cast<std::size_t>(ti)];
+      // A title standing for a person, or "die beiden Generalsekretäre" for everyone with it.
+      for (const int p : persons_in(t.first, t.last)) agents.push_back({t.first, t.last, p});
+    }
+    std::sort(agents.begin(), agents.end(),
+              [](const Agent& a, const Agent& b) { return a.first < b.first; });
+    const char* rule = organize ? "organizer-cue"
+                       : say_at ? "speaker-at-event"
+                                : "participation-cue";
+    // Who hosts is the subject: the first agent and those joined to it ("Trong und Thuong", "das
+    // Ministerium ... in Abstimmung mit dem Außenministerium"); a later one is a guest ("hat ihre
+    // Amtskollegin Kadri Tamm zu Gesprächen empfangen").
+    bool subject = true;
+    for (std::size_t a = 0; a < agents.size(); ++a) {
+      if (a > 0 && subject && !joined(agents[a - 1].last, agents[a].first)) subject = false;
+      const Predicate p = organize && subject ? Predicate::kOrganizer : Predicate::kParticipant;
+      add(p, event, agents[a].entity, s, organize && !subject ? "guest-of-host" : rule);
+    }
+  }
+
+  // Only coordination, articles, titles, names or a cue phrase between two agents.
+  bool joined(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t k = from; k < to; ++k) {
+      const bool glue =
+          is_punct(k, ",") ||
+          (tok(k).kind == TokenKind::kWord &&
+           (lex_.word_value("conjunction", lower(k)) || lex_.word_value("article", lower(k)))) ||
+          title_of_[k] >= 0 || owner_[k] >= 0 || in_phrase_verb(k);
+      if (!glue) return false;
+    }
+    return true;
+  }
+
+  bool in_phrase_verb(std::uint32_t k) const {
+    for (const auto* v : verbs_in(tok(k).sentence, tok(k).sentence)) {
+      if (v->last - v->first > 1 && k >= v->first && k < v->last) return true;
+    }
+    return false;
   }
 
   // "Geleitet wurde das Gremium von zwei Ko-Vorsitzenden: A und B": the people who lead an
@@ -690,12 +797,15 @@ class Relater {
     for (const int m : mentions_in(first, last)) {
       const Mention& mm = rec_.mentions[static_cast<std::size_t>(m)];
       const int e = entity(m);
-      if (e < 0 || in_quote(mm.first) || title_of_[mm.first] >= 0 || type(e) != EntityType::kOrganization) continue;
+      if (e < 0 || in_quote(mm.first) || title_of_[mm.first] >= 0 ||
+          type(e) != EntityType::kOrganization)
+        continue;
       if (org >= 0 && org != e) return false;  // which one is led is unclear
       org = e;
     }
     if (org < 0) return false;
-    for (const int p : persons_in(first, last)) add(Predicate::kAffiliation, p, org, s, "leads-organization");
+    for (const int p : persons_in(first, last))
+      add(Predicate::kAffiliation, p, org, s, "leads-organization");
     return true;
   }
 
@@ -706,6 +816,15 @@ class Relater {
     for (const std::size_t ti : titles_of_[s]) {
       const auto& t = rec_.titles[ti];
       if (t.kind != TitleKind::kRole || t.last >= sent.last) continue;
+      // "Vertreter der Europäischen Kommission nahmen teil": the body takes part.
+      if (entity(t.organization) >= 0 &&
+          type(entity(t.organization)) == EntityType::kOrganization && t.plural_form) {
+        const int event = event_of_sentence(s);
+        if (event >= 0 && clause_has_role(s, t.head, {VerbRole::kParticipate, VerbRole::kMeet})) {
+          add(Predicate::kParticipant, event, entity(t.organization), s, "representatives-of");
+        }
+        continue;
+      }
       if (lower(t.last) != "aus") continue;
       std::vector<int> countries;
       for (std::uint32_t k = t.last + 1; k < sent.last; ++k) {
@@ -717,17 +836,39 @@ class Relater {
         }
       }
       if (countries.empty()) continue;
-      int event = -1;
-      for (std::uint32_t k = sent.first; k < sent.last && event < 0; ++k) {
-        if (is_event(owner_[k]) && !in_quote(k)) event = entity(owner_[k]);
-      }
-      if (event < 0) event = last_event_before(sent.first, true);
-      for (const int c : countries) add(Predicate::kParticipant, event, c, s, "representatives-from");
+      const int event = event_of_sentence(s);
+      for (const int c : countries)
+        add(Predicate::kParticipant, event, c, s, "representatives-from");
     }
   }
 
+  // The event a sentence speaks of: its own first, else the last one before.
+  int event_of_sentence(std::uint32_t s) const {
+    const auto& sent = sentence(s);
+    for (std::uint32_t k = sent.first; k < sent.last; ++k) {
+      if (is_event(owner_[k]) && !in_quote(k)) return entity(owner_[k]);
+    }
+    return last_event_before(sent.first, true);
+  }
+
+  // A cue verb of one of `roles` in the clause of token `k`.
+  bool clause_has_role(std::uint32_t s, std::uint32_t k,
+                       std::initializer_list<VerbRole> roles) const {
+    for (const auto& [first, last] : clauses(s)) {
+      if (k < first || k >= last) continue;
+      for (const auto* v : verbs_in(s, s)) {
+        if (v->first >= first && v->first < last &&
+            std::find(roles.begin(), roles.end(), v->role) != roles.end()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   bool is_genitive_of_event(const Mention& m) const {
-    return m.first >= 2 && (lower(m.first - 1) == "des" || lower(m.first - 1) == "der") && is_event(owner_[m.first - 2]);
+    return m.first >= 2 && (lower(m.first - 1) == "des" || lower(m.first - 1) == "der") &&
+           is_event(owner_[m.first - 2]);
   }
 
   // ---- quantities ---------------------------------------------------------------------------
@@ -747,7 +888,8 @@ class Relater {
     }
   }
 
-  int quantity_subject(const recognize::QuantityMention& q, std::uint32_t s, std::string& rule) const {
+  int quantity_subject(const recognize::QuantityMention& q, std::uint32_t s,
+                       std::string& rule) const {
     const auto& sent = sentence(s);
     if (entity(q.modifies) >= 0) {
       rule = "quantity-modifies";
@@ -758,7 +900,8 @@ class Relater {
       return entity(q.counted);
     }
     const std::string unit_key = recognize::match_key(utf8::to_lower(q.unit));
-    // "32 NATO-Mitgliedstaaten", "Der WHO gehören 194 Mitgliedstaaten an": members of an organization.
+    // "32 NATO-Mitgliedstaaten", "Der WHO gehören 194 Mitgliedstaaten an": members of an
+    // organization.
     const bool members = unit_key.find("mitglied") != std::string::npos;
     const bool role = q.unit_last > q.unit_first && title_of_[q.unit_last - 1] >= 0;
     if (members || role) {
@@ -774,7 +917,8 @@ class Relater {
       std::uint32_t g = q.unit_last;
       if (g < sent.last && lex_.word_value("article", lower(g))) ++g;
       if (g < sent.last && lex_.word_value("possessive", lower(g))) ++g;
-      if (g < sent.last && entity(owner_[g]) >= 0 && type(entity(owner_[g])) == EntityType::kOrganization) {
+      if (g < sent.last && entity(owner_[g]) >= 0 &&
+          type(entity(owner_[g])) == EntityType::kOrganization) {
         rule = "quantity-members";
         return entity(owner_[g]);
       }
@@ -852,15 +996,18 @@ class Relater {
       if (e < 0 || recognize::dropped(m)) continue;
       const std::uint32_t s = tok(m.first).sentence;
       if (m.type == EntityType::kOrganization) {
-        if (const int parent = entity(m.parent); parent >= 0 && type(parent) == EntityType::kOrganization) {
+        if (const int parent = entity(m.parent);
+            parent >= 0 && type(parent) == EntityType::kOrganization) {
           add(Predicate::kParentOrganization, e, parent, s, "organization-genitive");
         }
-        if (m.qualifier.size() == 2) add(Predicate::kCountry, e, country_entity(m.qualifier), s, "organization-country");
+        if (m.qualifier.size() == 2)
+          add(Predicate::kCountry, e, country_entity(m.qualifier), s, "organization-country");
       }
       if (m.type == EntityType::kPlace) {
         // "World Forum in Den Haag", "Den Haag (Niederlande)", "im Genfer Palais des Nations".
         int container = -1;
-        if (m.last + 1 < t_.tokens.size() && lower(m.last) == "in") container = entity(owner_[m.last + 1]);
+        if (m.last + 1 < t_.tokens.size() && lower(m.last) == "in")
+          container = entity(owner_[m.last + 1]);
         if (container < 0 && is_punct(m.last, "(")) container = entity(owner_[m.last + 1]);
         if (container < 0 && m.first > 0 && owner_[m.first - 1] >= 0 &&
             rec_.mentions[static_cast<std::size_t>(owner_[m.first - 1])].adjective) {
@@ -875,19 +1022,24 @@ class Relater {
     // Known facts of the gazetteer, between entities the report names.
     for (std::size_t e = 0; e < res_.entities.size(); ++e) {
       const auto& entity = res_.entities[e];
-      const std::uint32_t s = tok(rec_.mentions[static_cast<std::size_t>(entity.mentions.front())].first).sentence;
+      const std::uint32_t s =
+          tok(rec_.mentions[static_cast<std::size_t>(entity.mentions.front())].first).sentence;
       if (entity.type == EntityType::kPlace && !entity.country.empty()) {
-        add(Predicate::kContainedInPlace, static_cast<int>(e), country_entity(entity.country), s, "gazetteer-country");
+        add(Predicate::kContainedInPlace, static_cast<int>(e), country_entity(entity.country), s,
+            "gazetteer-country");
       }
       if (entity.type == EntityType::kOrganization && !entity.parent.empty()) {
         for (std::size_t p = 0; p < res_.entities.size(); ++p) {
-          if (res_.entities[p].type == EntityType::kOrganization && res_.entities[p].label == entity.parent) {
-            add(Predicate::kParentOrganization, static_cast<int>(e), static_cast<int>(p), s, "gazetteer-parent");
+          if (res_.entities[p].type == EntityType::kOrganization &&
+              res_.entities[p].label == entity.parent) {
+            add(Predicate::kParentOrganization, static_cast<int>(e), static_cast<int>(p), s,
+                "gazetteer-parent");
           }
         }
       }
       if (entity.type == EntityType::kOrganization && !entity.country.empty()) {
-        add(Predicate::kCountry, static_cast<int>(e), country_entity(entity.country), s, "gazetteer-country");
+        add(Predicate::kCountry, static_cast<int>(e), country_entity(entity.country), s,
+            "gazetteer-country");
       }
     }
   }
@@ -927,19 +1079,22 @@ class Relater {
       out_.quotes.push_back(out);
       // "Auf dieser Konferenz ...": a speaker who says "this conference" was there.
       for (std::uint32_t k = q.open + 1; k < q.close; ++k) {
-        if (is_event(owner_[k]) && k > 0 && lex_.word_value("article", lower(k - 1)) == "demonstrative") {
+        if (is_event(owner_[k]) && k > 0 &&
+            lex_.word_value("article", lower(k - 1)) == "demonstrative") {
           add(Predicate::kParticipant, entity(owner_[k]), speaker, s_open, "speaker-this-event");
         }
       }
     }
   }
 
-  std::vector<int> persons_near(std::uint32_t first, std::uint32_t last, const recognize::QuoteMention& q) const {
+  std::vector<int> persons_near(std::uint32_t first, std::uint32_t last,
+                                const recognize::QuoteMention& q) const {
     std::vector<int> out;
     for (std::uint32_t k = first; k < last; ++k) {
       if (k >= q.open && k <= q.close) continue;
       if (person_at(k) >= 0) out.push_back(person_at(k));
-      if (const auto d = description_person_.find(k); d != description_person_.end()) out.push_back(d->second);
+      if (const auto d = description_person_.find(k); d != description_person_.end())
+        out.push_back(d->second);
       if (title_of_[k] >= 0 && rec_.titles[static_cast<std::size_t>(title_of_[k])].first == k &&
           title_person_[static_cast<std::size_t>(title_of_[k])] >= 0) {
         out.push_back(title_person_[static_cast<std::size_t>(title_of_[k])]);
@@ -959,7 +1114,8 @@ class Relater {
         const auto d = description_person_.find(i);
         hit = d != description_person_.end() && d->second == person;
       }
-      if (!hit && title_of_[i] >= 0) hit = title_person_[static_cast<std::size_t>(title_of_[i])] == person;
+      if (!hit && title_of_[i] >= 0)
+        hit = title_person_[static_cast<std::size_t>(title_of_[i])] == person;
       if (hit) best = std::min(best, i > k ? i - k : k - i);
     }
     return best;
@@ -971,7 +1127,8 @@ class Relater {
     std::set<std::tuple<int, int, int, std::string>> seen;
     for (auto& r : rels) {
       if (r.subject < 0 || (r.object < 0 && r.predicate != Predicate::kJobTitle)) continue;
-      if (seen.insert({static_cast<int>(r.predicate), r.subject, r.object, r.literal}).second) unique.push_back(std::move(r));
+      if (seen.insert({static_cast<int>(r.predicate), r.subject, r.object, r.literal}).second)
+        unique.push_back(std::move(r));
     }
     rels = std::move(unique);
   }
@@ -985,19 +1142,20 @@ class Relater {
   std::vector<int> title_of_;      // token → title
   std::vector<int> title_person_;  // title → person entity
   std::vector<std::pair<int, int>> pending_nationality_;
-  std::vector<bool> in_quote_;                            // token → inside quotation marks
-  std::map<std::uint32_t, int> description_person_;       // first token of "die Dänin" → person
-  std::map<int, bool> feminine_;                          // person → known from a gendered title
+  std::vector<bool> in_quote_;                           // token → inside quotation marks
+  std::map<std::uint32_t, int> description_person_;      // first token of "die Dänin" → person
+  std::map<int, bool> feminine_;                         // person → known from a gendered title
   std::vector<std::vector<std::size_t>> verbs_of_;       // sentence → verbs
   std::vector<std::vector<std::size_t>> titles_of_;      // sentence → titles
   std::vector<std::vector<std::size_t>> quantities_of_;  // sentence → quantities
-  std::multimap<std::uint32_t, int> prefix_mentions_;     // token → mention of its compound's first part
+  std::multimap<std::uint32_t, int>
+      prefix_mentions_;  // token → mention of its compound's first part
 };
 
 }  // namespace
 
-Facts relate(const text::Text& text, const recognize::Recognized& recognized, const resolve::Resolved& resolved,
-             const recognize::Lexicon& lexicon) {
+Facts relate(const text::Text& text, const recognize::Recognized& recognized,
+             const resolve::Resolved& resolved, const recognize::Lexicon& lexicon) {
   return Relater(text, recognized, resolved, lexicon).run();
 }
 

@@ -34,9 +34,9 @@ struct Evidence {
 struct Relation {
   Predicate predicate = Predicate::kJobTitle;
   int subject = -1;
-  int object = -1;       ///< entity, or -1 for a literal
-  std::string literal;   ///< the job title
-  int organization = -1; ///< for job titles: the organization of the post, if known
+  int object = -1;        ///< entity, or -1 for a literal
+  std::string literal;    ///< the job title
+  int organization = -1;  ///< for job titles: the organization of the post, if known
   Evidence evidence;
 };
 
@@ -63,7 +63,7 @@ struct Facts {
   std::vector<Quote> quotes;
 };
 
-Facts relate(const text::Text& text, const recognize::Recognized& recognized, const resolve::Resolved& resolved,
-             const recognize::Lexicon& lexicon);
+Facts relate(const text::Text& text, const recognize::Recognized& recognized,
+             const resolve::Resolved& resolved, const recognize::Lexicon& lexicon);
 
 }  // namespace reportkg::relate

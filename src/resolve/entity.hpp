@@ -21,9 +21,9 @@ struct Entity {
   std::string cls;                      ///< event / agreement class
   recognize::EventKind event_kind = recognize::EventKind::kHappening;
   bool plural = false;
-  bool distinct = false;                ///< an event set apart from others of its class ("der nächste Gipfel")
-  std::string country;                  ///< ISO code known from the gazetteer (cities, national bodies)
-  std::string parent;                   ///< parent organization label known from the gazetteer
+  bool distinct = false;  ///< an event set apart from others of its class ("der nächste Gipfel")
+  std::string country;    ///< ISO code known from the gazetteer (cities, national bodies)
+  std::string parent;     ///< parent organization label known from the gazetteer
 };
 
 struct Resolved {
@@ -33,6 +33,7 @@ struct Resolved {
 
 /// Clusters the mentions of one report into entities (name variants, inflection, abbreviations,
 /// partial names, definite references).
-Resolved resolve(const text::Text& text, const recognize::Recognized& recognized, const recognize::Lexicon& lexicon);
+Resolved resolve(const text::Text& text, const recognize::Recognized& recognized,
+                 const recognize::Lexicon& lexicon);
 
 }  // namespace reportkg::resolve

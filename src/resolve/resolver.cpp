@@ -1,8 +1,8 @@
-#include <functional>
-#include <tuple>
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "base/utf8.hpp"
 #include "resolve/entity.hpp"
@@ -48,7 +48,8 @@ bool compatible_qualifiers(const std::string& a, const std::string& b) {
   return a == b || a.ends_with(b) || b.ends_with(a) || a.starts_with(b) || b.starts_with(a);
 }
 
-// The last word of a name, lower case ("Zwischenstaatliches Verhandlungsgremium" → "verhandlungsgremium").
+// The last word of a name, lower case ("Zwischenstaatliches Verhandlungsgremium" →
+// "verhandlungsgremium").
 std::string head_word(std::string_view name) {
   const auto sp = name.rfind(' ');
   return utf8::to_lower(sp == std::string_view::npos ? name : name.substr(sp + 1));
@@ -77,16 +78,26 @@ class Resolver {
       const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
       if (mention.reference || mention.in_quote) continue;
       switch (mention.type) {
-        case EntityType::kCountry: assign(m, by_key(EntityType::kCountry, mention.key, mention)); break;
+        case EntityType::kCountry:
+          assign(m, by_key(EntityType::kCountry, mention.key, mention));
+          break;
         case EntityType::kPlace:
-          assign(m, by_key(EntityType::kPlace, mention.key.empty() ? name_key(mention.name) : mention.key, mention));
+          assign(m, by_key(EntityType::kPlace,
+                           mention.key.empty() ? name_key(mention.name) : mention.key, mention));
           break;
         case EntityType::kOrganization:
-          assign(m, by_key(EntityType::kOrganization, mention.key.empty() ? name_key(mention.name) : mention.key, mention));
+          assign(m, by_key(EntityType::kOrganization,
+                           mention.key.empty() ? name_key(mention.name) : mention.key, mention));
           break;
-        case EntityType::kPerson: assign(m, person(mention)); break;
-        case EntityType::kEvent: assign(m, event(mention)); break;
-        case EntityType::kAgreement: assign(m, agreement(mention)); break;
+        case EntityType::kPerson:
+          assign(m, person(mention));
+          break;
+        case EntityType::kEvent:
+          assign(m, event(mention));
+          break;
+        case EntityType::kAgreement:
+          assign(m, agreement(mention));
+          break;
       }
     }
     for (const int m : order_) {
@@ -104,11 +115,13 @@ class Resolver {
     for (std::size_t i = 0; i < rec_.mentions.size(); ++i) {
       const Mention& m = rec_.mentions[i];
       if (recognize::dropped(m)) continue;
-      if (m.type == EntityType::kEvent && m.plural && !counted_.count(static_cast<int>(i))) continue;
+      if (m.type == EntityType::kEvent && m.plural && !counted_.count(static_cast<int>(i)))
+        continue;
       order.push_back(static_cast<int>(i));
     }
     std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
-      return rec_.mentions[static_cast<std::size_t>(a)].begin < rec_.mentions[static_cast<std::size_t>(b)].begin;
+      return rec_.mentions[static_cast<std::size_t>(a)].begin <
+             rec_.mentions[static_cast<std::size_t>(b)].begin;
     });
     return order;
   }
@@ -183,7 +196,8 @@ class Resolver {
       const Entity& ent = out_.entities[e];
       if (ent.type != EntityType::kAgreement || ent.cls != m.cls) continue;
       for (const int other : ent.mentions) {
-        if (compatible_qualifiers(q, squash(rec_.mentions[static_cast<std::size_t>(other)].qualifier))) {
+        if (compatible_qualifiers(
+                q, squash(rec_.mentions[static_cast<std::size_t>(other)].qualifier))) {
           return static_cast<int>(e);
         }
       }
@@ -193,7 +207,8 @@ class Resolver {
 
   // The most recent entity (before `m`, else after unless `before_only`) of `type` that
   // satisfies `ok`.
-  int nearest(int m, EntityType type, const std::function<bool(const Entity&)>& ok, bool before_only = false) const {
+  int nearest(int m, EntityType type, const std::function<bool(const Entity&)>& ok,
+              bool before_only = false) const {
     const auto pos = rec_.mentions[static_cast<std::size_t>(m)].begin;
     int best = -1;
     std::uint32_t best_distance = UINT32_MAX;
@@ -221,8 +236,9 @@ class Resolver {
       case EntityType::kPerson: {
         // A part of a name: the nearest person whose name has that word.
         const std::string w = " " + name_key(m.name) + " ";
-        return nearest(index, EntityType::kPerson,
-                       [&](const Entity& e) { return (" " + name_key(e.label) + " ").find(w) != std::string::npos; });
+        return nearest(index, EntityType::kPerson, [&](const Entity& e) {
+          return (" " + name_key(e.label) + " ").find(w) != std::string::npos;
+        });
       }
       case EntityType::kOrganization: {
         const auto ab = abbreviations_.find(m.name);
@@ -239,14 +255,17 @@ class Resolver {
       }
       case EntityType::kEvent: {
         if (m.cls == "generic") {
-          return nearest(index, EntityType::kEvent,
-                         [](const Entity& e) { return e.event_kind == EventKind::kHappening && !e.plural; });
+          return nearest(index, EntityType::kEvent, [](const Entity& e) {
+            return e.event_kind == EventKind::kHappening && !e.plural;
+          });
         }
         // "die Zeremonie" after "Unterzeichnungszeremonie", "der Gipfel" after "NATO-Gipfel".
         const std::string head = utf8::to_lower(m.name);
         const int same_head = nearest(
             index, EntityType::kEvent,
-            [&](const Entity& e) { return !e.plural && !e.distinct && utf8::to_lower(e.label).ends_with(head); },
+            [&](const Entity& e) {
+              return !e.plural && !e.distinct && utf8::to_lower(e.label).ends_with(head);
+            },
             /*before_only=*/true);
         if (same_head >= 0) return same_head;
         const auto it = event_classes_.find(m.cls);
@@ -260,7 +279,8 @@ class Resolver {
         std::size_t best_count = 0;
         for (std::size_t e = 0; e < out_.entities.size(); ++e) {
           const Entity& ent = out_.entities[e];
-          if (ent.type == EntityType::kAgreement && ent.cls == m.cls && ent.mentions.size() > best_count) {
+          if (ent.type == EntityType::kAgreement && ent.cls == m.cls &&
+              ent.mentions.size() > best_count) {
             best = static_cast<int>(e);
             best_count = ent.mentions.size();
           }
@@ -268,8 +288,10 @@ class Resolver {
         return best;
       }
       case EntityType::kCountry:
-        return m.in_quote ? keys_.count("Country\t" + m.key) ? keys_.at("Country\t" + m.key) : -1 : -1;
-      case EntityType::kPlace: return -1;
+        return m.in_quote ? keys_.count("Country\t" + m.key) ? keys_.at("Country\t" + m.key) : -1
+                          : -1;
+      case EntityType::kPlace:
+        return -1;
     }
     return -1;
   }
@@ -278,9 +300,11 @@ class Resolver {
   void finish() {
     for (auto& e : out_.entities) {
       std::sort(e.mentions.begin(), e.mentions.end(), [this](int a, int b) {
-        return rec_.mentions[static_cast<std::size_t>(a)].begin < rec_.mentions[static_cast<std::size_t>(b)].begin;
+        return rec_.mentions[static_cast<std::size_t>(a)].begin <
+               rec_.mentions[static_cast<std::size_t>(b)].begin;
       });
-      std::map<std::string, std::pair<std::size_t, std::size_t>> names;  // name → (count, first position)
+      std::map<std::string, std::pair<std::size_t, std::size_t>>
+          names;  // name → (count, first position)
       std::set<std::string> alts;
       // Names come from the mentions that name the entity, or from all when every mention is a
       // reference ("der Gipfel", "die Konferenz").
@@ -290,7 +314,9 @@ class Resolver {
       });
       for (const int mi : e.mentions) {
         const Mention& m = rec_.mentions[static_cast<std::size_t>(mi)];
-        if ((m.reference || m.adjective) && !(all_references && e.type == EntityType::kEvent && !m.in_quote)) continue;
+        if ((m.reference || m.adjective) &&
+            !(all_references && e.type == EntityType::kEvent && !m.in_quote))
+          continue;
         auto& n = names[m.name];
         if (n.first++ == 0) n.second = m.begin;
         if (!m.abbreviation.empty()) alts.insert(m.abbreviation);
@@ -301,7 +327,8 @@ class Resolver {
         std::tuple<std::size_t, std::size_t, std::size_t> best_score{0, 0, 0};
         for (const auto& [name, n] : names) {
           const auto score = std::make_tuple(e.type == EntityType::kEvent ? name.size() : n.first,
-                                             e.type == EntityType::kEvent ? n.first : name.size(), SIZE_MAX - n.second);
+                                             e.type == EntityType::kEvent ? n.first : name.size(),
+                                             SIZE_MAX - n.second);
           if (score > best_score) {
             best_score = score;
             best = name;
@@ -336,12 +363,15 @@ class Resolver {
             e.country = org.iso;
             for (const auto& v : org.variants) {
               // Abbreviations (all capitals) are what users search for.
-              if (std::none_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; })) alts.insert(v);
+              if (std::none_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+                alts.insert(v);
             }
           }
           e.id = e.label;
           break;
-        default: e.id = e.label; break;
+        default:
+          e.id = e.label;
+          break;
       }
       alts.erase(e.label);
       e.alt_labels.assign(alts.begin(), alts.end());

@@ -10,14 +10,17 @@ namespace reportkg::text {
 namespace {
 
 bool is_word_char(char32_t c) {
-  return u_isalnum(static_cast<UChar32>(c)) || u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK ||
+  return u_isalnum(static_cast<UChar32>(c)) ||
+         u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK ||
          u_charType(static_cast<UChar32>(c)) == U_COMBINING_SPACING_MARK;
 }
 bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0xFEFF; }
 bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_open_quote(char32_t c) { return c == 0x201E || c == 0x00AB || c == 0x201A || c == 0x201C; }
-bool is_close_quote(char32_t c) { return c == 0x201C || c == 0x201D || c == 0x00BB || c == 0x2018 || c == 0x2019; }
+bool is_close_quote(char32_t c) {
+  return c == 0x201C || c == 0x201D || c == 0x00BB || c == 0x2018 || c == 0x2019;
+}
 
 char32_t peek(std::string_view s, std::size_t i) {
   if (i >= s.size()) return 0;
@@ -25,7 +28,8 @@ char32_t peek(std::string_view s, std::size_t i) {
 }
 
 // Tokenizes one line [begin, end) of `s` and appends to `out`.
-void tokenize_line(std::string_view s, std::size_t begin, std::size_t end, std::vector<Token>& out) {
+void tokenize_line(std::string_view s, std::size_t begin, std::size_t end,
+                   std::vector<Token>& out) {
   std::size_t i = begin;
   bool space = true;
   bool in_straight_quote = false;
@@ -146,7 +150,8 @@ bool is_sentence_end_punct(std::string_view p) { return p == "." || p == "!" || 
 
 std::string_view Text::span(std::size_t first, std::size_t last) const {
   if (first >= last) return {};
-  return std::string_view(doc->text).substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+  return std::string_view(doc->text).substr(tokens[first].begin,
+                                            tokens[last - 1].end - tokens[first].begin);
 }
 
 std::optional<std::string> parse_number(std::string_view tok) {
@@ -224,10 +229,12 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
             // Danach ..." ends a sentence.
             const bool next_lower = i + 2 < last && !out.tokens[i + 2].upper &&
                                     out.tokens[i + 2].kind == TokenKind::kWord;
-            const bool next_month = i + 2 < last && conventions.months.count(utf8::to_lower(out.str(i + 2))) > 0;
+            const bool next_month =
+                i + 2 < last && conventions.months.count(utf8::to_lower(out.str(i + 2))) > 0;
             const bool short_number = t.end - t.begin <= 3;
-            const bool after_determiner = i > first && out.tokens[i - 1].kind == TokenKind::kWord &&
-                                          conventions.determiners.count(utf8::to_lower(out.str(i - 1))) > 0;
+            const bool after_determiner =
+                i > first && out.tokens[i - 1].kind == TokenKind::kWord &&
+                conventions.determiners.count(utf8::to_lower(out.str(i - 1))) > 0;
             if (i + 2 < last && short_number && (after_determiner || next_lower || next_month)) {
               t.ordinal = true;
               t.end = out.tokens[i + 1].end;
@@ -241,14 +248,18 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
           const std::string_view ts = out.str(i);
           bool end_here = false;
           if (out.tokens[i].kind == TokenKind::kPunct && is_sentence_end_punct(ts)) {
-            const bool abbrev = ts == "." && i > first && out.tokens[i - 1].kind == TokenKind::kWord &&
+            const bool abbrev = ts == "." && i > first &&
+                                out.tokens[i - 1].kind == TokenKind::kWord &&
                                 out.tokens[i - 1].end == out.tokens[i].begin &&
                                 abbreviations.count(out.tokens[i - 1].lower) > 0;
             if (!abbrev) {
               // Closing quotes and brackets right after the period belong to this sentence.
               std::size_t k = i + 1;
-              while (k < last2 && (out.tokens[k].kind == TokenKind::kCloseQuote || out.str(k) == ")")) ++k;
-              if (k >= last2 || out.tokens[k].upper || out.tokens[k].kind == TokenKind::kOpenQuote ||
+              while (k < last2 &&
+                     (out.tokens[k].kind == TokenKind::kCloseQuote || out.str(k) == ")"))
+                ++k;
+              if (k >= last2 || out.tokens[k].upper ||
+                  out.tokens[k].kind == TokenKind::kOpenQuote ||
                   out.tokens[k].kind == TokenKind::kNumber) {
                 i = k - 1;
                 end_here = true;
@@ -263,7 +274,8 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
             sent.begin = out.tokens[sent_first].begin;
             sent.end = out.tokens[i].end;
             const std::string_view lt = out.str(i);
-            sent.heading = !(out.tokens[i].kind == TokenKind::kPunct && (is_sentence_end_punct(lt) || lt == ":")) &&
+            sent.heading = !(out.tokens[i].kind == TokenKind::kPunct &&
+                             (is_sentence_end_punct(lt) || lt == ":")) &&
                            out.tokens[i].kind != TokenKind::kCloseQuote && sent_first == first;
             const auto index = static_cast<std::uint32_t>(out.sentences.size());
             for (std::size_t k = sent_first; k <= i; ++k) out.tokens[k].sentence = index;
@@ -275,7 +287,9 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
       }
     }
     if (line_end >= s.size()) break;
-    line_begin = line_end + ((s[line_end] == '\r' && line_end + 1 < s.size() && s[line_end + 1] == '\n') ? 2 : 1);
+    line_begin =
+        line_end +
+        ((s[line_end] == '\r' && line_end + 1 < s.size() && s[line_end + 1] == '\n') ? 2 : 1);
   }
   return out;
 }

@@ -13,10 +13,10 @@
 namespace reportkg::text {
 
 enum class TokenKind : std::uint8_t {
-  kWord,        ///< letters/digits, with inner hyphens ("NATO-Gipfel", "COVID-19-Pandemie")
-  kNumber,      ///< digits with German separators ("2.500", "3,5"), an ordinal keeps its dot ("78.")
-  kPunct,       ///< one punctuation character
-  kOpenQuote,   ///< „ « ‚ and a straight " that opens
+  kWord,       ///< letters/digits, with inner hyphens ("NATO-Gipfel", "COVID-19-Pandemie")
+  kNumber,     ///< digits with German separators ("2.500", "3,5"), an ordinal keeps its dot ("78.")
+  kPunct,      ///< one punctuation character
+  kOpenQuote,  ///< „ « ‚ and a straight " that opens
   kCloseQuote,  ///< “ ” » ‘ and a straight " that closes
   kUrl,         ///< http(s)://... or www....
 };
@@ -29,7 +29,7 @@ struct Token {
   bool space_before = false;  ///< white space (or the start of a line) precedes it
   bool ordinal = false;       ///< a number written with an ordinal dot ("78.")
   std::uint32_t sentence = 0;
-  std::string lower;          ///< lower-cased text (for words), else the text
+  std::string lower;  ///< lower-cased text (for words), else the text
 };
 
 struct Sentence {
@@ -38,7 +38,7 @@ struct Sentence {
   std::uint32_t paragraph = 0;
   std::uint32_t begin = 0;  ///< byte range in Document::text
   std::uint32_t end = 0;
-  bool heading = false;     ///< a line without final punctuation (headline, sub-heading)
+  bool heading = false;  ///< a line without final punctuation (headline, sub-heading)
 };
 
 struct Text {
@@ -56,9 +56,11 @@ struct Text {
 
 /// The words of a language that sentence splitting needs (lower case).
 struct Conventions {
-  std::unordered_set<std::string> abbreviations;  ///< "dr", "prof" (without the dot): a period after them ends no sentence
-  std::unordered_set<std::string> determiners;    ///< "der", "am", "seinem": a number with a dot after them is an ordinal
-  std::unordered_set<std::string> months;         ///< "mai": a number with a dot before them is a day
+  std::unordered_set<std::string>
+      abbreviations;  ///< "dr", "prof" (without the dot): a period after them ends no sentence
+  std::unordered_set<std::string>
+      determiners;  ///< "der", "am", "seinem": a number with a dot after them is an ordinal
+  std::unordered_set<std::string> months;  ///< "mai": a number with a dot before them is a day
 };
 
 /// Splits the content of `doc` (boilerplate lines excluded) into sentences and tokens. A sentence

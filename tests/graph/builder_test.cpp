@@ -50,7 +50,9 @@ bool in_namespace(const Term& t, const char* ns) { return t.is_iri() && t.value.
 std::size_t nif_triples(const graph::Graph& g) {
   std::size_t n = 0;
   for (const auto& t : g.triples) {
-    if (in_namespace(t.p, ns::kNif) || in_namespace(t.o, ns::kNif) || in_namespace(t.p, ns::kItsrdf)) ++n;
+    if (in_namespace(t.p, ns::kNif) || in_namespace(t.o, ns::kNif) ||
+        in_namespace(t.p, ns::kItsrdf))
+      ++n;
   }
   return n;
 }
@@ -59,7 +61,8 @@ std::size_t nif_triples(const graph::Graph& g) {
 
 TEST_CASE("local names are ASCII CamelCase") {
   CHECK(graph::local_name("Luong Tam Quang") == "LuongTamQuang");
-  CHECK(graph::local_name("Ministerium für öffentliche Ordnung") == "MinisteriumFuerOeffentlicheOrdnung");
+  CHECK(graph::local_name("Ministerium für öffentliche Ordnung") ==
+        "MinisteriumFuerOeffentlicheOrdnung");
   CHECK(graph::local_name("Außenministerium Estlands") == "AussenministeriumEstlands");
   CHECK(graph::local_name("Jean-Luc O'Neill") == "JeanLucONeill");
   CHECK(graph::local_name("Pavel Dvořák") == "PavelDvorak");
@@ -117,8 +120,10 @@ TEST_CASE("the report's headline, date and source URL are stated when known") {
   const Analysis a(std::move(doc));
   const auto g = a.graph();
   const std::string report = report_iri("Bruecke");
-  CHECK(has_triple(g, report, iri(ns::kSchema, "headline"), Term::literal("Neue Brücke für Passau", "de")));
-  CHECK(has_triple(g, report, iri(ns::kSchema, "datePublished"), Term::typed("2024-05-03", iri(ns::kXsd, "date"))));
+  CHECK(has_triple(g, report, iri(ns::kSchema, "headline"),
+                   Term::literal("Neue Brücke für Passau", "de")));
+  CHECK(has_triple(g, report, iri(ns::kSchema, "datePublished"),
+                   Term::typed("2024-05-03", iri(ns::kXsd, "date"))));
   CHECK(has_triple(g, report, iri(ns::kSchema, "url"), Term::iri("https://example.org/bruecke")));
 }
 
@@ -137,10 +142,13 @@ TEST_CASE("entities get typed IRIs in their namespace with a German label") {
   CHECK(has_triple(g, person, kLabel, Term::literal("Kadri Tamm", "de")));
   CHECK(has_triple(g, kBase + "place/Tallinn", kType, Term::iri(iri(ns::kRkg, "Place"))));
   CHECK(has_triple(g, kBase + "event/TallinnKonferenz", kType, Term::iri(iri(ns::kRkg, "Event"))));
-  CHECK(has_triple(g, kBase + "event/TallinnKonferenz", iri(ns::kRkg, "report"), Term::iri(report_iri("Tallinn"))));
+  CHECK(has_triple(g, kBase + "event/TallinnKonferenz", iri(ns::kRkg, "report"),
+                   Term::iri(report_iri("Tallinn"))));
   CHECK(has_triple(g, person, iri(ns::kRkg, "nationality"), Term::iri(kBase + "country/EE")));
-  CHECK(has_triple(g, kBase + "event/TallinnKonferenz", iri(ns::kRkg, "participant"), Term::iri(person)));
-  CHECK(has_triple(g, kBase + "event/TallinnKonferenz", iri(ns::kRkg, "location"), Term::iri(kBase + "place/Tallinn")));
+  CHECK(has_triple(g, kBase + "event/TallinnKonferenz", iri(ns::kRkg, "participant"),
+                   Term::iri(person)));
+  CHECK(has_triple(g, kBase + "event/TallinnKonferenz", iri(ns::kRkg, "location"),
+                   Term::iri(kBase + "place/Tallinn")));
 }
 
 TEST_CASE("countries use their ISO code as IRI and state it") {
@@ -153,15 +161,18 @@ TEST_CASE("countries use their ISO code as IRI and state it") {
 
 TEST_CASE("the same person in two reports gets the same IRI, an event does not") {
   const Analysis first("Botschafterin Kadri Tamm nahm an der Konferenz teil.", "erster-bericht");
-  const Analysis second("Die Konferenz endete. Botschafterin Kadri Tamm reiste ab.", "zweiter-bericht");
+  const Analysis second("Die Konferenz endete. Botschafterin Kadri Tamm reiste ab.",
+                        "zweiter-bericht");
   const auto g1 = first.graph();
   const auto g2 = second.graph();
   const Term person_type = Term::iri(iri(ns::kRkg, "Person"));
   const Term event_type = Term::iri(iri(ns::kRkg, "Event"));
   CHECK(subjects(g1, kType, person_type) == std::vector<std::string>{kBase + "person/KadriTamm"});
   CHECK(subjects(g2, kType, person_type) == std::vector<std::string>{kBase + "person/KadriTamm"});
-  CHECK(subjects(g1, kType, event_type) == std::vector<std::string>{kBase + "event/ErsterBerichtKonferenz"});
-  CHECK(subjects(g2, kType, event_type) == std::vector<std::string>{kBase + "event/ZweiterBerichtKonferenz"});
+  CHECK(subjects(g1, kType, event_type) ==
+        std::vector<std::string>{kBase + "event/ErsterBerichtKonferenz"});
+  CHECK(subjects(g2, kType, event_type) ==
+        std::vector<std::string>{kBase + "event/ZweiterBerichtKonferenz"});
 }
 
 TEST_CASE("the base IRI option moves every minted IRI") {
@@ -196,7 +207,8 @@ TEST_CASE("every mention's anchorOf is the text between its code-point offsets")
     CHECK(code_points(a.doc.text, integer(begin[0]), integer(end[0])) == t.o.value);
     CHECK(t.s.value.ends_with("#char=" + begin[0].value + "," + end[0].value));
   }
-  CHECK(anchors >= 6);  // Österreich, Pavla Nováková, Ministerium für Kultur, Kadri Tamm, Estland, the quote
+  CHECK(anchors >=
+        6);  // Österreich, Pavla Nováková, Ministerium für Kultur, Kadri Tamm, Estland, the quote
   CHECK(subjects(g, iri(ns::kNif, "anchorOf"), Term::literal("Pavla Nováková")).size() == 1);
   CHECK(subjects(g, iri(ns::kNif, "anchorOf"), Term::literal("Gut.")).size() == 1);
 }
@@ -207,16 +219,20 @@ TEST_CASE("a mention links its NIF string to its entity") {
   const auto strings = subjects(g, iri(ns::kItsrdf, "taIdentRef"), Term::iri(kBase + "country/AT"));
   REQUIRE(strings.size() == 1);
   CHECK(strings[0] == report_iri("Gruss") + "#char=12,22");
-  CHECK(has_triple(g, strings[0], iri(ns::kNif, "referenceContext"), Term::iri(report_iri("Gruss"))));
+  CHECK(
+      has_triple(g, strings[0], iri(ns::kNif, "referenceContext"), Term::iri(report_iri("Gruss"))));
 }
 
 TEST_CASE("provenance none has no NIF triples and no statements") {
-  const Analysis a("Kadri Tamm aus Estland sagte: „Gut.“ Auf der Messe in Linz zeigten 300 Aussteller ihre Waren.");
+  const Analysis a(
+      "Kadri Tamm aus Estland sagte: „Gut.“ Auf der Messe in Linz zeigten 300 Aussteller ihre "
+      "Waren.");
   const auto none = a.graph(Provenance::kNone);
   CHECK(nif_triples(none) == 0);
   CHECK(subjects(none, kType, Term::iri(iri(ns::kRkg, "Statement"))).empty());
   // The facts are still there.
-  CHECK(has_triple(none, kBase + "person/KadriTamm", iri(ns::kRkg, "nationality"), Term::iri(kBase + "country/EE")));
+  CHECK(has_triple(none, kBase + "person/KadriTamm", iri(ns::kRkg, "nationality"),
+                   Term::iri(kBase + "country/EE")));
   CHECK(subjects(none, kType, Term::iri(iri(ns::kRkg, "Quote"))).size() == 1);
   CHECK(subjects(none, kType, Term::iri(iri(ns::kRkg, "Quantity"))).size() == 1);
   CHECK(nif_triples(a.graph(Provenance::kMentions)) > 0);
@@ -228,7 +244,8 @@ TEST_CASE("provenance full adds a statement node per fact with its rule and sent
   const auto full = a.graph(Provenance::kFull);
   CHECK(subjects(mentions, kType, Term::iri(iri(ns::kRkg, "Statement"))).empty());
 
-  const auto statements = subjects(full, iri(ns::kRdf, "predicate"), Term::iri(iri(ns::kRkg, "nationality")));
+  const auto statements =
+      subjects(full, iri(ns::kRdf, "predicate"), Term::iri(iri(ns::kRkg, "nationality")));
   REQUIRE(statements.size() == 1);
   const std::string& st = statements[0];
   CHECK(st.starts_with(report_iri("Ankunft") + "#fact"));
@@ -239,15 +256,19 @@ TEST_CASE("provenance full adds a statement node per fact with its rule and sent
   const auto evidence = objects(full, st, iri(ns::kRkg, "evidence"));
   REQUIRE(evidence.size() == 1);
   CHECK(has_triple(full, evidence[0].value, kType, Term::iri(iri(ns::kNif, "Sentence"))));
-  CHECK(has_triple(full, evidence[0].value, iri(ns::kNif, "anchorOf"), Term::literal("Kadri Tamm aus Estland kam.")));
+  CHECK(has_triple(full, evidence[0].value, iri(ns::kNif, "anchorOf"),
+                   Term::literal("Kadri Tamm aus Estland kam.")));
 }
 
 TEST_CASE("a job title with an organization becomes a membership with a role") {
-  const Analysis a("Das Ministerium für Kultur lud ein. Minister für Kultur Pavel Dvořák eröffnete die Ausstellung.");
+  const Analysis a(
+      "Das Ministerium für Kultur lud ein. Minister für Kultur Pavel Dvořák eröffnete die "
+      "Ausstellung.");
   const auto g = a.graph();
   const std::string person = kBase + "person/PavelDvorak";
   const std::string ministry = kBase + "organization/MinisteriumFuerKultur";
-  CHECK(has_triple(g, person, iri(ns::kRkg, "jobTitle"), Term::literal("Minister für Kultur", "de")));
+  CHECK(
+      has_triple(g, person, iri(ns::kRkg, "jobTitle"), Term::literal("Minister für Kultur", "de")));
   CHECK(has_triple(g, person, iri(ns::kRkg, "affiliation"), Term::iri(ministry)));
   const auto memberships = objects(g, person, iri(ns::kRkg, "membership"));
   REQUIRE(memberships.size() == 1);
@@ -284,14 +305,16 @@ TEST_CASE("a quote is a node with its text and speaker") {
   const auto quotes = subjects(g, kType, Term::iri(iri(ns::kRkg, "Quote")));
   REQUIRE(quotes.size() == 1);
   CHECK(quotes[0] == kBase + "quote/ZitatQ1");
-  CHECK(has_triple(g, quotes[0], iri(ns::kRkg, "text"), Term::literal("Die Lage ist ernst.", "de")));
+  CHECK(
+      has_triple(g, quotes[0], iri(ns::kRkg, "text"), Term::literal("Die Lage ist ernst.", "de")));
   CHECK(has_triple(g, quotes[0], iri(ns::kRkg, "speaker"), Term::iri(kBase + "person/KadriTamm")));
   CHECK(has_triple(g, quotes[0], iri(ns::kRkg, "report"), Term::iri(report_iri("Zitat"))));
 }
 
 TEST_CASE("every IRI in the graph is absolute and free of spaces") {
   const Analysis a(
-      "Grüße 😀 aus Österreich: Die Ministerin für Kultur Pavla Nováková kam. Das Ministerium für Kultur "
+      "Grüße 😀 aus Österreich: Die Ministerin für Kultur Pavla Nováková kam. Das Ministerium für "
+      "Kultur "
       "bestätigte das. Kadri Tamm aus Estland sagte: „Gut.“",
       "ein bericht/mit ärger");
   for (const auto& t : a.graph(Provenance::kFull).triples) {

@@ -28,7 +28,8 @@ const pipeline::Extractor& extractor() {
 
 const char* const kReport =
     "Konferenz in Tallinn\n"
-    "Die Konferenz in Tallinn wurde vom Außenministerium Estlands abgehalten. Botschafterin Kadri Tamm und "
+    "Die Konferenz in Tallinn wurde vom Außenministerium Estlands abgehalten. Botschafterin Kadri "
+    "Tamm und "
     "Botschafter Jüri Saar nahmen an der Konferenz teil. Mehr als 300 Delegierte kamen.\n"
     "„Wir handeln jetzt“, sagte Jüri Saar.\n";
 
@@ -48,7 +49,8 @@ TEST_CASE("an empty report yields just the report node") {
   CHECK(out.graph.name == report);
   REQUIRE_FALSE(out.graph.triples.empty());
   for (const auto& t : out.graph.triples) CHECK(t.s.value == report);
-  CHECK(testing::has_triple(out.graph, report, iri(ns::kRdf, "type"), Term::iri(iri(ns::kRkg, "Report"))));
+  CHECK(testing::has_triple(out.graph, report, iri(ns::kRdf, "type"),
+                            Term::iri(iri(ns::kRkg, "Report"))));
   CHECK(testing::has_triple(out.graph, report, iri(ns::kNif, "isString"), Term::literal("")));
   CHECK(out.counts.entities.empty());
   CHECK(out.counts.relations == 0);
@@ -65,8 +67,9 @@ TEST_CASE("a report of blank lines and punctuation yields just the report node")
 
 TEST_CASE("counts summarize what the graph holds") {
   const auto out = extractor().extract(testing::document(kReport, "tallinn"), {});
-  CHECK(out.counts.entities == std::map<std::string, std::size_t>{
-                                   {"Country", 1}, {"Event", 1}, {"Organization", 1}, {"Person", 2}, {"Place", 1}});
+  CHECK(out.counts.entities ==
+        std::map<std::string, std::size_t>{
+            {"Country", 1}, {"Event", 1}, {"Organization", 1}, {"Person", 2}, {"Place", 1}});
   CHECK(out.counts.quantities == 1);
   CHECK(out.counts.quotes == 1);
   CHECK(out.counts.relations >= 5);  // location, organizer, two participants, country, ...
@@ -78,19 +81,22 @@ TEST_CASE("extract finds the facts of a small report") {
   const std::string base = "https://w3id.org/reportkg/id/";
   const std::string event = base + "event/TallinnKonferenz";
   const auto& g = out.graph;
-  CHECK(testing::has_triple(g, event, iri(ns::kRkg, "location"), Term::iri(base + "place/Tallinn")));
+  CHECK(
+      testing::has_triple(g, event, iri(ns::kRkg, "location"), Term::iri(base + "place/Tallinn")));
   CHECK(testing::has_triple(g, event, iri(ns::kRkg, "organizer"),
                             Term::iri(base + "organization/AussenministeriumEstlands")));
-  CHECK(testing::has_triple(g, event, iri(ns::kRkg, "participant"), Term::iri(base + "person/KadriTamm")));
-  CHECK(testing::has_triple(g, event, iri(ns::kRkg, "participant"), Term::iri(base + "person/JueriSaar")));
-  CHECK(
-      testing::has_triple(g, base + "quote/TallinnQ1", iri(ns::kRkg, "speaker"), Term::iri(base + "person/JueriSaar")));
+  CHECK(testing::has_triple(g, event, iri(ns::kRkg, "participant"),
+                            Term::iri(base + "person/KadriTamm")));
+  CHECK(testing::has_triple(g, event, iri(ns::kRkg, "participant"),
+                            Term::iri(base + "person/JueriSaar")));
+  CHECK(testing::has_triple(g, base + "quote/TallinnQ1", iri(ns::kRkg, "speaker"),
+                            Term::iri(base + "person/JueriSaar")));
 }
 
 TEST_CASE("output triples are identical across two runs") {
   const auto doc = testing::document(kReport, "tallinn");
-  for (const auto provenance :
-       {pipeline::Provenance::kNone, pipeline::Provenance::kMentions, pipeline::Provenance::kFull}) {
+  for (const auto provenance : {pipeline::Provenance::kNone, pipeline::Provenance::kMentions,
+                                pipeline::Provenance::kFull}) {
     pipeline::Options options;
     options.provenance = provenance;
     const auto first = extractor().extract(doc, options);
@@ -104,7 +110,8 @@ TEST_CASE("a fresh extractor gives the same triples as a reused one") {
   const auto doc = testing::document(kReport, "tallinn");
   auto other = pipeline::Extractor::create("de");
   REQUIRE(other.ok());
-  CHECK(extractor().extract(doc, {}).graph.triples == other.value()->extract(doc, {}).graph.triples);
+  CHECK(extractor().extract(doc, {}).graph.triples ==
+        other.value()->extract(doc, {}).graph.triples);
 }
 
 TEST_CASE("extract gives the same triples when called from several threads") {
@@ -140,11 +147,14 @@ TEST_CASE("provenance levels only add triples") {
 TEST_CASE("the base IRI option reaches the graph and the prefixes") {
   pipeline::Options options;
   options.base_iri = "https://example.org/kg/";
-  const auto out = extractor().extract(testing::document("Kadri Tamm aus Estland kam.", "x"), options);
+  const auto out =
+      extractor().extract(testing::document("Kadri Tamm aus Estland kam.", "x"), options);
   CHECK(out.graph.name == "https://example.org/kg/report/X");
-  CHECK(testing::has_triple(out.graph, "https://example.org/kg/person/KadriTamm", iri(ns::kRkg, "nationality"),
+  CHECK(testing::has_triple(out.graph, "https://example.org/kg/person/KadriTamm",
+                            iri(ns::kRkg, "nationality"),
                             Term::iri("https://example.org/kg/country/EE")));
   const auto prefixes = pipeline::prefixes(options);
   CHECK(std::find(prefixes.begin(), prefixes.end(),
-                  std::make_pair(std::string("person"), options.base_iri + "person/")) != prefixes.end());
+                  std::make_pair(std::string("person"), options.base_iri + "person/")) !=
+        prefixes.end());
 }

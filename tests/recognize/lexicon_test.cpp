@@ -16,7 +16,9 @@ using recognize::Lexicon;
 using recognize::match_key;
 using testing::lexicon;
 
-std::string country_iso(std::optional<std::size_t> c) { return c ? lexicon().countries()[*c].iso : std::string(); }
+std::string country_iso(std::optional<std::size_t> c) {
+  return c ? lexicon().countries()[*c].iso : std::string();
+}
 
 std::string org_head(std::string_view lower) {
   const auto h = lexicon().org_head(lower);
@@ -86,7 +88,8 @@ TEST_CASE("the longest gazetteer name wins over a shorter one it starts with") {
   const auto [len, entries] = lexicon().match_name(keys("Sicherheitsrat der Vereinten Nationen"));
   CHECK(len == 4);
   REQUIRE_FALSE(entries.empty());
-  CHECK(lexicon().organizations()[entries[0].index].label == "Sicherheitsrat der Vereinten Nationen");
+  CHECK(lexicon().organizations()[entries[0].index].label ==
+        "Sicherheitsrat der Vereinten Nationen");
 }
 
 TEST_CASE("a country matches by name, variant and abbreviation") {

@@ -155,7 +155,8 @@ TEST_CASE("a country adjective before an organization head becomes part of its n
 TEST_CASE("a genitive chain sets the parent organization") {
   const Analysis a("Das Zentralkomitee der Sozialistischen Partei Portugals tagte.");
   const auto* party = a.mention(EntityType::kOrganization, "Sozialistischen Partei Portugals");
-  const auto* committee = a.mention(EntityType::kOrganization, "Zentralkomitee der Sozialistischen Partei Portugals");
+  const auto* committee =
+      a.mention(EntityType::kOrganization, "Zentralkomitee der Sozialistischen Partei Portugals");
   REQUIRE(party);
   REQUIRE(committee);
   CHECK(party->name == "Sozialistische Partei Portugals");
@@ -200,7 +201,8 @@ TEST_CASE("the next summit is a distinct event") {
 }
 
 TEST_CASE("an agreement compound is an agreement and its bare head a reference") {
-  const Analysis a("Lettland und Estland unterzeichneten das Freihandelsabkommen. Das Abkommen gilt ab Juli.");
+  const Analysis a(
+      "Lettland und Estland unterzeichneten das Freihandelsabkommen. Das Abkommen gilt ab Juli.");
   const auto agreements = a.mentions(EntityType::kAgreement);
   REQUIRE(agreements.size() == 2);
   CHECK(agreements[0]->name == "Freihandelsabkommen");
@@ -212,9 +214,10 @@ TEST_CASE("an agreement compound is an agreement and its bare head a reference")
 
 TEST_CASE("numbers with units and qualifiers are quantities") {
   const Analysis a(
-      "Mehr als 1.200 Soldaten übten. Rund zwei Millionen Menschen sahen zu. Mindestens 40 Prozent stimmten zu.");
-  CHECK(quantities(a) ==
-        std::vector<std::string>{"mehr als 1200 Soldaten", "rund 2000000 Menschen", "mindestens 40 Prozent"});
+      "Mehr als 1.200 Soldaten übten. Rund zwei Millionen Menschen sahen zu. Mindestens 40 Prozent "
+      "stimmten zu.");
+  CHECK(quantities(a) == std::vector<std::string>{"mehr als 1200 Soldaten", "rund 2000000 Menschen",
+                                                  "mindestens 40 Prozent"});
 }
 
 TEST_CASE("a decimal number keeps its fraction") {
@@ -228,7 +231,8 @@ TEST_CASE("a four-digit number before a noun counts it") {
 }
 
 TEST_CASE("years and dates are not quantities") {
-  const Analysis a("Seit 2019 gilt die Regel. Am 12. März 2020 kam die Änderung. Im Jahr 2023 endete sie.");
+  const Analysis a(
+      "Seit 2019 gilt die Regel. Am 12. März 2020 kam die Änderung. Im Jahr 2023 endete sie.");
   CHECK(a.recognized.quantities.empty());
 }
 
@@ -272,16 +276,20 @@ TEST_CASE("mentions inside a quote are marked as quoted") {
 }
 
 TEST_CASE("cue verbs are found with their role") {
-  const Analysis a("Kadri Tamm und Jüri Saar nahmen teil. Die Konferenz wurde abgehalten. Tamm sagte nichts.");
+  const Analysis a(
+      "Kadri Tamm und Jüri Saar nahmen teil. Die Konferenz wurde abgehalten. Tamm sagte nichts.");
   std::vector<recognize::VerbRole> roles;
   for (const auto& v : a.recognized.verbs) roles.push_back(v.role);
-  CHECK(roles == std::vector<recognize::VerbRole>{recognize::VerbRole::kParticipate, recognize::VerbRole::kOrganize,
+  CHECK(roles == std::vector<recognize::VerbRole>{recognize::VerbRole::kParticipate,
+                                                  recognize::VerbRole::kOrganize,
                                                   recognize::VerbRole::kSay});
   CHECK(a.text.span(a.recognized.verbs[0].first, a.recognized.verbs[0].last) == "nahmen teil");
 }
 
 TEST_CASE("every mention's byte range covers the tokens it spans") {
-  const Analysis a("Der französische Botschafter Henri Delacroix besuchte das Gipfeltreffen der NATO in Tallinn.");
+  const Analysis a(
+      "Der französische Botschafter Henri Delacroix besuchte das Gipfeltreffen der NATO in "
+      "Tallinn.");
   REQUIRE_FALSE(a.recognized.mentions.empty());
   for (const auto& m : a.recognized.mentions) {
     if (recognize::dropped(m)) continue;

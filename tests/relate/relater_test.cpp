@@ -24,12 +24,15 @@ constexpr auto kAgreement = EntityType::kAgreement;
 std::vector<std::string> quantities_of(const Analysis& a, int subject) {
   std::vector<std::string> out;
   for (const auto& q : a.facts.quantities) {
-    if (q.subject == subject) out.push_back((q.qualifier.empty() ? "" : q.qualifier + " ") + q.value + " " + q.unit);
+    if (q.subject == subject)
+      out.push_back((q.qualifier.empty() ? "" : q.qualifier + " ") + q.value + " " + q.unit);
   }
   return out;
 }
 
-std::string quoted(const Analysis& a, const relate::Quote& q) { return a.doc.text.substr(q.begin, q.end - q.begin); }
+std::string quoted(const Analysis& a, const relate::Quote& q) {
+  return a.doc.text.substr(q.begin, q.end - q.begin);
+}
 
 }  // namespace
 
@@ -50,7 +53,8 @@ TEST_CASE("a feminine title stays feminine") {
 
 TEST_CASE("a title in apposition after the name is the person's job title") {
   const Analysis a("Bernd Sailer, Bürgermeister von Graz, eröffnete die Messe.");
-  CHECK(a.job_titles(a.entity(kPerson, "Bernd Sailer")) == std::vector<std::string>{"Bürgermeister"});
+  CHECK(a.job_titles(a.entity(kPerson, "Bernd Sailer")) ==
+        std::vector<std::string>{"Bürgermeister"});
 }
 
 TEST_CASE("an honorific is no job title") {
@@ -60,7 +64,9 @@ TEST_CASE("an honorific is no job title") {
 }
 
 TEST_CASE("Minister für X works for the Ministerium für X the report names") {
-  const Analysis a("Das Ministerium für Kultur lud ein. Minister für Kultur Pavel Dvořák eröffnete die Ausstellung.");
+  const Analysis a(
+      "Das Ministerium für Kultur lud ein. Minister für Kultur Pavel Dvořák eröffnete die "
+      "Ausstellung.");
   const int p = a.entity(kPerson, "Pavel Dvořák");
   const int org = a.entity(kOrganization, "Ministerium für Kultur");
   REQUIRE(p >= 0);
@@ -76,7 +82,8 @@ TEST_CASE("Minister für X works for the Ministerium für X the report names") {
 }
 
 TEST_CASE("a minister's ministry may be named after the minister") {
-  const Analysis a("Ministerin für Kultur Pavla Nováková kam. Das Ministerium für Kultur bestätigte das.");
+  const Analysis a(
+      "Ministerin für Kultur Pavla Nováková kam. Das Ministerium für Kultur bestätigte das.");
   CHECK(a.relation(Predicate::kAffiliation, a.entity(kPerson, "Pavla Nováková"),
                    a.entity(kOrganization, "Ministerium für Kultur")) != nullptr);
 }
@@ -85,7 +92,8 @@ TEST_CASE("a compound minister title works for the compound ministry") {
   const Analysis a("Die Gesundheitsministerin Kadri Tamm kam. Das Gesundheitsministerium lud ein.");
   const int p = a.entity(kPerson, "Kadri Tamm");
   CHECK(a.job_titles(p) == std::vector<std::string>{"Gesundheitsministerin"});
-  CHECK(a.relation(Predicate::kAffiliation, p, a.entity(kOrganization, "Gesundheitsministerium")) != nullptr);
+  CHECK(a.relation(Predicate::kAffiliation, p, a.entity(kOrganization, "Gesundheitsministerium")) !=
+        nullptr);
 }
 
 TEST_CASE("a title with an organization in the genitive gives the affiliation") {
@@ -97,16 +105,19 @@ TEST_CASE("a title with an organization in the genitive gives the affiliation") 
 
 TEST_CASE("a minister without a ministry in the report has no affiliation") {
   const Analysis a("Minister für Kultur Pavel Dvořák eröffnete die Ausstellung.");
-  CHECK(a.job_titles(a.entity(kPerson, "Pavel Dvořák")) == std::vector<std::string>{"Minister für Kultur"});
+  CHECK(a.job_titles(a.entity(kPerson, "Pavel Dvořák")) ==
+        std::vector<std::string>{"Minister für Kultur"});
   CHECK(a.count(Predicate::kAffiliation) == 0);
 }
 
 TEST_CASE("a foreign minister is not affiliated with another country's ministry") {
-  const Analysis a("Das estnische Außenministerium lud ein. Der lettische Außenminister Jüri Saar sprach.");
+  const Analysis a(
+      "Das estnische Außenministerium lud ein. Der lettische Außenminister Jüri Saar sprach.");
   const int p = a.entity(kPerson, "Jüri Saar");
   REQUIRE(p >= 0);
   CHECK(a.relation(Predicate::kNationality, p, a.entity(kCountry, "Lettland")) != nullptr);
-  CHECK(a.relation(Predicate::kAffiliation, p, a.entity(kOrganization, "Estnisches Außenministerium")) == nullptr);
+  CHECK(a.relation(Predicate::kAffiliation, p,
+                   a.entity(kOrganization, "Estnisches Außenministerium")) == nullptr);
 }
 
 TEST_CASE("a foreign minister works for the foreign ministry of the report") {
@@ -115,7 +126,8 @@ TEST_CASE("a foreign minister works for the foreign ministry of the report") {
                    a.entity(kOrganization, "Estnisches Außenministerium")) != nullptr);
 }
 
-TEST_CASE("a foreign minister works for a foreign ministry named with its country in the genitive") {
+TEST_CASE(
+    "a foreign minister works for a foreign ministry named with its country in the genitive") {
   const Analysis a("Das Außenministerium Estlands lud ein. Außenministerin Kadri Tamm sprach.");
   CHECK(a.relation(Predicate::kAffiliation, a.entity(kPerson, "Kadri Tamm"),
                    a.entity(kOrganization, "Außenministerium Estlands")) != nullptr);
@@ -123,8 +135,8 @@ TEST_CASE("a foreign minister works for a foreign ministry named with its countr
 
 TEST_CASE("a country adjective in the title gives the nationality") {
   const Analysis a("Der französische Botschafter Henri Delacroix traf in Wien ein.");
-  const auto* r =
-      a.relation(Predicate::kNationality, a.entity(kPerson, "Henri Delacroix"), a.entity(kCountry, "Frankreich"));
+  const auto* r = a.relation(Predicate::kNationality, a.entity(kPerson, "Henri Delacroix"),
+                             a.entity(kCountry, "Frankreich"));
   REQUIRE(r);
   CHECK(r->evidence.rule == "title-country");
   CHECK(a.count(Predicate::kNationality) == 1);
@@ -132,14 +144,14 @@ TEST_CASE("a country adjective in the title gives the nationality") {
 
 TEST_CASE("a hyphenated country adjective in the title gives the nationality") {
   const Analysis a("Der US-amerikanische Botschafter Tom Reed kam.");
-  CHECK(a.relation(Predicate::kNationality, a.entity(kPerson, "Tom Reed"), a.entity(kCountry, "Vereinigte Staaten")) !=
-        nullptr);
+  CHECK(a.relation(Predicate::kNationality, a.entity(kPerson, "Tom Reed"),
+                   a.entity(kCountry, "Vereinigte Staaten")) != nullptr);
 }
 
 TEST_CASE("aus and a country give the nationality") {
   const Analysis a("Die Sängerin Amaia Etxeberria aus Spanien trat in Bilbao auf.");
-  const auto* r =
-      a.relation(Predicate::kNationality, a.entity(kPerson, "Amaia Etxeberria"), a.entity(kCountry, "Spanien"));
+  const auto* r = a.relation(Predicate::kNationality, a.entity(kPerson, "Amaia Etxeberria"),
+                             a.entity(kCountry, "Spanien"));
   REQUIRE(r);
   CHECK(r->evidence.rule == "aus-country");
 }
@@ -151,15 +163,16 @@ TEST_CASE("aus and a city gives no nationality") {
 
 TEST_CASE("an event with in and a city is located there") {
   const Analysis a("Das Gipfeltreffen in Lissabon endete am Freitag.");
-  const auto* r = a.relation(Predicate::kLocation, a.entity(kEvent, "Gipfeltreffen"), a.entity(kPlace, "Lissabon"));
+  const auto* r = a.relation(Predicate::kLocation, a.entity(kEvent, "Gipfeltreffen"),
+                             a.entity(kPlace, "Lissabon"));
   REQUIRE(r);
   CHECK(r->evidence.rule == "event-in-place");
 }
 
 TEST_CASE("a city from the gazetteer lies in its country when the report names both") {
   const Analysis a("Die Konferenz in Tallinn begann. Estland freut sich.");
-  CHECK(a.relation(Predicate::kContainedInPlace, a.entity(kPlace, "Tallinn"), a.entity(kCountry, "Estland")) !=
-        nullptr);
+  CHECK(a.relation(Predicate::kContainedInPlace, a.entity(kPlace, "Tallinn"),
+                   a.entity(kCountry, "Estland")) != nullptr);
 }
 
 TEST_CASE("a city whose country the report does not name is contained in nothing") {
@@ -177,25 +190,31 @@ TEST_CASE("the one who held an event is its organizer") {
 
 TEST_CASE("a country that held an event is its organizer") {
   const Analysis a("Der Gipfel wurde von Litauen abgehalten.");
-  CHECK(a.relation(Predicate::kOrganizer, a.entity(kEvent, "Gipfel"), a.entity(kCountry, "Litauen")) != nullptr);
+  CHECK(a.relation(Predicate::kOrganizer, a.entity(kEvent, "Gipfel"),
+                   a.entity(kCountry, "Litauen")) != nullptr);
 }
 
 TEST_CASE("the host of an event is its organizer") {
   const Analysis a("Das Außenministerium Lettlands war Gastgeber des Gipfels in Riga.");
   const int summit = a.entity(kEvent, "Gipfel");
-  CHECK(a.relation(Predicate::kOrganizer, summit, a.entity(kOrganization, "Außenministerium Lettlands")) != nullptr);
+  CHECK(a.relation(Predicate::kOrganizer, summit,
+                   a.entity(kOrganization, "Außenministerium Lettlands")) != nullptr);
   CHECK(a.relation(Predicate::kLocation, summit, a.entity(kPlace, "Riga")) != nullptr);
 }
 
 TEST_CASE("a host country is the organizer of the event") {
   const Analysis a("Estland war Gastgeber der Konferenz.");
-  CHECK(a.relation(Predicate::kOrganizer, a.entity(kEvent, "Konferenz"), a.entity(kCountry, "Estland")) != nullptr);
+  CHECK(a.relation(Predicate::kOrganizer, a.entity(kEvent, "Konferenz"),
+                   a.entity(kCountry, "Estland")) != nullptr);
 }
 
 TEST_CASE("people who took part in an event are its participants") {
-  const Analysis a("Botschafterin Kadri Tamm und Botschafter Jüri Saar nahmen an der Konferenz in Tallinn teil.");
+  const Analysis a(
+      "Botschafterin Kadri Tamm und Botschafter Jüri Saar nahmen an der Konferenz in Tallinn "
+      "teil.");
   const int conference = a.entity(kEvent, "Konferenz");
-  const auto* tamm = a.relation(Predicate::kParticipant, conference, a.entity(kPerson, "Kadri Tamm"));
+  const auto* tamm =
+      a.relation(Predicate::kParticipant, conference, a.entity(kPerson, "Kadri Tamm"));
   REQUIRE(tamm);
   CHECK(tamm->evidence.rule == "participation-cue");
   CHECK(a.relation(Predicate::kParticipant, conference, a.entity(kPerson, "Jüri Saar")) != nullptr);
@@ -203,14 +222,18 @@ TEST_CASE("people who took part in an event are its participants") {
 }
 
 TEST_CASE("participants after the verb are found too") {
-  const Analysis a("An der Konferenz in Tallinn nahmen Botschafterin Kadri Tamm und Botschafter Jüri Saar teil.");
+  const Analysis a(
+      "An der Konferenz in Tallinn nahmen Botschafterin Kadri Tamm und Botschafter Jüri Saar "
+      "teil.");
   CHECK(a.count(Predicate::kParticipant) == 2);
 }
 
 TEST_CASE("people who took part take part in the event of the sentence before") {
   const Analysis a(
-      "Die Konferenz in Tallinn wurde abgehalten. Botschafterin Kadri Tamm und Botschafter Jüri Saar nahmen teil.");
-  CHECK(a.relation(Predicate::kParticipant, a.entity(kEvent, "Konferenz"), a.entity(kPerson, "Kadri Tamm")) != nullptr);
+      "Die Konferenz in Tallinn wurde abgehalten. Botschafterin Kadri Tamm und Botschafter Jüri "
+      "Saar nahmen teil.");
+  CHECK(a.relation(Predicate::kParticipant, a.entity(kEvent, "Konferenz"),
+                   a.entity(kPerson, "Kadri Tamm")) != nullptr);
 }
 
 TEST_CASE("a negated participation is no participation") {
@@ -230,7 +253,8 @@ TEST_CASE("a quantity attaches to the event of its sentence") {
 
 TEST_CASE("a quantity with a qualifier after the event sentence attaches to that event") {
   const Analysis a("Die Messe in Linz dauerte vier Tage. Mehr als 300 Aussteller kamen.");
-  CHECK(quantities_of(a, a.entity(kEvent, "Messe")) == std::vector<std::string>{"4 Tage", "mehr als 300 Aussteller"});
+  CHECK(quantities_of(a, a.entity(kEvent, "Messe")) ==
+        std::vector<std::string>{"4 Tage", "mehr als 300 Aussteller"});
 }
 
 TEST_CASE("a duration adjective is a quantity of its event") {
@@ -281,8 +305,9 @@ TEST_CASE("a quote without a verb of saying has no speaker and is left out") {
 TEST_CASE("a party in a genitive chain is the parent organization") {
   const Analysis a("Das Zentralkomitee der Sozialistischen Partei Portugals tagte.");
   const int party = a.entity(kOrganization, "Sozialistische Partei Portugals");
-  const auto* r = a.relation(Predicate::kParentOrganization,
-                             a.entity(kOrganization, "Zentralkomitee der Sozialistischen Partei Portugals"), party);
+  const auto* r = a.relation(
+      Predicate::kParentOrganization,
+      a.entity(kOrganization, "Zentralkomitee der Sozialistischen Partei Portugals"), party);
   REQUIRE(r);
   CHECK(r->evidence.rule == "organization-genitive");
   CHECK(a.relation(Predicate::kCountry, party, a.entity(kCountry, "Portugal")) != nullptr);
@@ -290,7 +315,8 @@ TEST_CASE("a party in a genitive chain is the parent organization") {
 
 TEST_CASE("a gazetteer parent is related when the report names both organizations") {
   const Analysis a("Die Weltgesundheitsorganisation und die Vereinten Nationen warnten.");
-  const auto* r = a.relation(Predicate::kParentOrganization, a.entity(kOrganization, "Weltgesundheitsorganisation"),
+  const auto* r = a.relation(Predicate::kParentOrganization,
+                             a.entity(kOrganization, "Weltgesundheitsorganisation"),
                              a.entity(kOrganization, "Vereinte Nationen"));
   REQUIRE(r);
   CHECK(r->evidence.rule == "gazetteer-parent");
@@ -298,8 +324,8 @@ TEST_CASE("a gazetteer parent is related when the report names both organization
 
 TEST_CASE("an event where an agreement was signed is about the agreement") {
   const Analysis a("Auf dem Gipfel in Riga wurde das Freihandelsabkommen unterzeichnet.");
-  CHECK(a.relation(Predicate::kAbout, a.entity(kEvent, "Gipfel"), a.entity(kAgreement, "Freihandelsabkommen")) !=
-        nullptr);
+  CHECK(a.relation(Predicate::kAbout, a.entity(kEvent, "Gipfel"),
+                   a.entity(kAgreement, "Freihandelsabkommen")) != nullptr);
 }
 
 TEST_CASE("relations are not repeated") {

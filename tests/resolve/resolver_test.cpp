@@ -21,7 +21,8 @@ const resolve::Entity& entity(const Analysis& a, EntityType type, std::string_vi
 }  // namespace
 
 TEST_CASE("a surname alone joins the person named in full before") {
-  const Analysis a("Botschafter Henri Delacroix landete in Riga. Später sprach Delacroix mit der Presse.");
+  const Analysis a(
+      "Botschafter Henri Delacroix landete in Riga. Später sprach Delacroix mit der Presse.");
   CHECK(a.labels(EntityType::kPerson) == std::vector<std::string>{"Henri Delacroix"});
   CHECK(entity(a, EntityType::kPerson, "Henri Delacroix").mentions.size() == 2);
 }
@@ -32,12 +33,14 @@ TEST_CASE("a surname after Frau joins the full name given later in the report") 
 }
 
 TEST_CASE("two people with different names stay apart") {
-  const Analysis a("Botschafterin Kadri Tamm und Botschafter Jüri Saar nahmen an der Konferenz teil.");
+  const Analysis a(
+      "Botschafterin Kadri Tamm und Botschafter Jüri Saar nahmen an der Konferenz teil.");
   CHECK(a.labels(EntityType::kPerson) == std::vector<std::string>{"Jüri Saar", "Kadri Tamm"});
 }
 
 TEST_CASE("every live mention belongs to exactly the entity that lists it") {
-  const Analysis a("Botschafter Henri Delacroix landete in Riga. Delacroix traf die Ministerin für Kultur.");
+  const Analysis a(
+      "Botschafter Henri Delacroix landete in Riga. Delacroix traf die Ministerin für Kultur.");
   REQUIRE(a.resolved.entity_of.size() == a.recognized.mentions.size());
   for (std::size_t e = 0; e < a.resolved.entities.size(); ++e) {
     for (const int m : a.resolved.entities[e].mentions) {
@@ -47,20 +50,25 @@ TEST_CASE("every live mention belongs to exactly the entity that lists it") {
 }
 
 TEST_CASE("an inflected and a nominative mention of an organization are one entity") {
-  const Analysis a("Ein Sprecher des Ministeriums für Kultur widersprach. Das Ministerium für Kultur plant Museen.");
+  const Analysis a(
+      "Ein Sprecher des Ministeriums für Kultur widersprach. Das Ministerium für Kultur plant "
+      "Museen.");
   CHECK(a.labels(EntityType::kOrganization) == std::vector<std::string>{"Ministerium für Kultur"});
   CHECK(entity(a, EntityType::kOrganization, "Ministerium für Kultur").mentions.size() == 2);
 }
 
 TEST_CASE("a bare organization head refers back to the named organization") {
   const Analysis a("Das Verteidigungsministerium lud ein. Das Ministerium nannte keine Gründe.");
-  CHECK(a.labels(EntityType::kOrganization) == std::vector<std::string>{"Verteidigungsministerium"});
+  CHECK(a.labels(EntityType::kOrganization) ==
+        std::vector<std::string>{"Verteidigungsministerium"});
   CHECK(entity(a, EntityType::kOrganization, "Verteidigungsministerium").mentions.size() == 2);
 }
 
 TEST_CASE("an abbreviation joins the organization it was introduced for") {
-  const Analysis a("Die Internationale Atomenergiebehörde (IAEA) warnte. Später lenkte die IAEA ein.");
-  CHECK(a.labels(EntityType::kOrganization) == std::vector<std::string>{"Internationale Atomenergiebehörde"});
+  const Analysis a(
+      "Die Internationale Atomenergiebehörde (IAEA) warnte. Später lenkte die IAEA ein.");
+  CHECK(a.labels(EntityType::kOrganization) ==
+        std::vector<std::string>{"Internationale Atomenergiebehörde"});
   const auto& e = entity(a, EntityType::kOrganization, "Internationale Atomenergiebehörde");
   CHECK(e.mentions.size() == 3);
   CHECK(std::count(e.alt_labels.begin(), e.alt_labels.end(), "IAEA") == 1);
@@ -96,7 +104,8 @@ TEST_CASE("a city knows its country from the gazetteer") {
 }
 
 TEST_CASE("das Abkommen joins the named agreement of its class") {
-  const Analysis a("Lettland und Estland unterzeichneten das Freihandelsabkommen. Das Abkommen gilt ab Juli.");
+  const Analysis a(
+      "Lettland und Estland unterzeichneten das Freihandelsabkommen. Das Abkommen gilt ab Juli.");
   CHECK(a.labels(EntityType::kAgreement) == std::vector<std::string>{"Freihandelsabkommen"});
   const auto& e = entity(a, EntityType::kAgreement, "Freihandelsabkommen");
   CHECK(e.mentions.size() == 2);
@@ -105,12 +114,15 @@ TEST_CASE("das Abkommen joins the named agreement of its class") {
 
 TEST_CASE("two different agreements of one class stay apart") {
   const Analysis a(
-      "In Riga wurde das Freihandelsabkommen unterzeichnet. Zudem wurde das Luftverkehrsabkommen verlängert.");
-  CHECK(a.labels(EntityType::kAgreement) == std::vector<std::string>{"Freihandelsabkommen", "Luftverkehrsabkommen"});
+      "In Riga wurde das Freihandelsabkommen unterzeichnet. Zudem wurde das Luftverkehrsabkommen "
+      "verlängert.");
+  CHECK(a.labels(EntityType::kAgreement) ==
+        std::vector<std::string>{"Freihandelsabkommen", "Luftverkehrsabkommen"});
 }
 
 TEST_CASE("the same agreement named twice in different cases is one entity") {
-  const Analysis a("Das Freihandelsabkommen tritt in Kraft. Die Ziele des Freihandelsabkommens sind klar.");
+  const Analysis a(
+      "Das Freihandelsabkommen tritt in Kraft. Die Ziele des Freihandelsabkommens sind klar.");
   CHECK(a.labels(EntityType::kAgreement) == std::vector<std::string>{"Freihandelsabkommen"});
 }
 
@@ -129,7 +141,8 @@ TEST_CASE("the next summit stays apart from the summit of the report") {
 
 TEST_CASE("labels are nominative even when every mention is inflected") {
   const Analysis a(
-      "Ein Sprecher des spanischen Innenministeriums widersprach. Ein Beschluss der Vereinten Nationen liegt vor.");
+      "Ein Sprecher des spanischen Innenministeriums widersprach. Ein Beschluss der Vereinten "
+      "Nationen liegt vor.");
   CHECK(a.labels(EntityType::kOrganization) ==
         std::vector<std::string>{"Spanisches Innenministerium", "Vereinte Nationen"});
   CHECK(a.labels(EntityType::kCountry) == std::vector<std::string>{"Spanien"});

@@ -37,7 +37,9 @@ struct StringMaker<std::vector<std::string>> {
 };
 template <>
 struct StringMaker<std::optional<std::string>> {
-  static String convert(const std::optional<std::string>& v) { return v ? ("\"" + *v + "\"").c_str() : "nullopt"; }
+  static String convert(const std::optional<std::string>& v) {
+    return v ? ("\"" + *v + "\"").c_str() : "nullopt";
+  }
 };
 template <>
 struct StringMaker<std::map<std::string, std::size_t>> {
@@ -126,7 +128,8 @@ struct Analysis {
   /// Index of the entity of `type` labelled `label`, or -1.
   int entity(recognize::EntityType type, std::string_view label) const {
     for (std::size_t e = 0; e < resolved.entities.size(); ++e) {
-      if (resolved.entities[e].type == type && resolved.entities[e].label == label) return static_cast<int>(e);
+      if (resolved.entities[e].type == type && resolved.entities[e].label == label)
+        return static_cast<int>(e);
     }
     return -1;
   }
@@ -153,28 +156,32 @@ struct Analysis {
   std::vector<std::string> job_titles(int subject) const {
     std::vector<std::string> out;
     for (const auto& r : facts.relations) {
-      if (r.predicate == relate::Predicate::kJobTitle && r.subject == subject) out.push_back(r.literal);
+      if (r.predicate == relate::Predicate::kJobTitle && r.subject == subject)
+        out.push_back(r.literal);
     }
     return out;
   }
   /// Number of relations with predicate `p`.
   std::size_t count(relate::Predicate p) const {
-    return static_cast<std::size_t>(std::count_if(facts.relations.begin(), facts.relations.end(),
-                                                  [p](const relate::Relation& r) { return r.predicate == p; }));
+    return static_cast<std::size_t>(
+        std::count_if(facts.relations.begin(), facts.relations.end(),
+                      [p](const relate::Relation& r) { return r.predicate == p; }));
   }
 };
 
 // ---- triples ---------------------------------------------------------------------------------
 
 /// True when the graph holds the triple with IRI subject and predicate and the object `o`.
-inline bool has_triple(const graph::Graph& g, std::string_view s, std::string_view p, const graph::Term& o) {
+inline bool has_triple(const graph::Graph& g, std::string_view s, std::string_view p,
+                       const graph::Term& o) {
   return std::any_of(g.triples.begin(), g.triples.end(), [&](const graph::Triple& t) {
     return t.s.value == s && t.s.is_iri() && t.p.value == p && t.o == o;
   });
 }
 
 /// Objects of (s, p, ?).
-inline std::vector<graph::Term> objects(const graph::Graph& g, std::string_view s, std::string_view p) {
+inline std::vector<graph::Term> objects(const graph::Graph& g, std::string_view s,
+                                        std::string_view p) {
   std::vector<graph::Term> out;
   for (const auto& t : g.triples) {
     if (t.s.value == s && t.p.value == p) out.push_back(t.o);
@@ -183,7 +190,8 @@ inline std::vector<graph::Term> objects(const graph::Graph& g, std::string_view 
 }
 
 /// Subjects of (?, p, o).
-inline std::vector<std::string> subjects(const graph::Graph& g, std::string_view p, const graph::Term& o) {
+inline std::vector<std::string> subjects(const graph::Graph& g, std::string_view p,
+                                         const graph::Term& o) {
   std::vector<std::string> out;
   for (const auto& t : g.triples) {
     if (t.p.value == p && t.o == o) out.push_back(t.s.value);
@@ -191,6 +199,8 @@ inline std::vector<std::string> subjects(const graph::Graph& g, std::string_view
   return out;
 }
 
-inline std::string iri(const char* ns, std::string_view local) { return std::string(ns) + std::string(local); }
+inline std::string iri(const char* ns, std::string_view local) {
+  return std::string(ns) + std::string(local);
+}
 
 }  // namespace reportkg::testing

@@ -14,7 +14,8 @@ using namespace reportkg;
 using text::TokenKind;
 
 // A small hand-made set of a language's conventions, so that the text stage is tested on its own.
-const text::Conventions kAbbreviations = {{"dr", "prof", "bzw"}, {"der", "die", "das", "dem", "den", "am", "zum"},
+const text::Conventions kAbbreviations = {{"dr", "prof", "bzw"},
+                                          {"der", "die", "das", "dem", "den", "am", "zum"},
                                           {"januar", "mai", "juni", "dezember"}};
 
 // The sentences of a text, as written.
@@ -42,16 +43,20 @@ std::size_t token(const text::Text& t, std::string_view s) {
 }  // namespace
 
 TEST_CASE("sentences end at a period but not after an abbreviated title") {
-  const auto doc = testing::document("Dr. Ines Haller kam nach Linz. Prof. Jan Novak blieb in Graz. Beide reisten ab.");
+  const auto doc = testing::document(
+      "Dr. Ines Haller kam nach Linz. Prof. Jan Novak blieb in Graz. Beide reisten ab.");
   const auto t = text::analyze(doc, kAbbreviations);
-  CHECK(sentences(t) == std::vector<std::string>{"Dr. Ines Haller kam nach Linz.", "Prof. Jan Novak blieb in Graz.",
+  CHECK(sentences(t) == std::vector<std::string>{"Dr. Ines Haller kam nach Linz.",
+                                                 "Prof. Jan Novak blieb in Graz.",
                                                  "Beide reisten ab."});
 }
 
 TEST_CASE("a date with an ordinal day ends no sentence") {
-  const auto doc = testing::document("Die Messe beginnt am 3. Mai 2024 in Linz. Sie dauert vier Tage.");
+  const auto doc =
+      testing::document("Die Messe beginnt am 3. Mai 2024 in Linz. Sie dauert vier Tage.");
   const auto t = text::analyze(doc, kAbbreviations);
-  CHECK(sentences(t) == std::vector<std::string>{"Die Messe beginnt am 3. Mai 2024 in Linz.", "Sie dauert vier Tage."});
+  CHECK(sentences(t) == std::vector<std::string>{"Die Messe beginnt am 3. Mai 2024 in Linz.",
+                                                 "Sie dauert vier Tage."});
   const auto day = token(t, "3.");
   CHECK(t.tokens[day].kind == TokenKind::kNumber);
   CHECK(t.tokens[day].ordinal);
@@ -67,7 +72,8 @@ TEST_CASE("a large number ending a sentence still ends it") {
 TEST_CASE("a short number ending a sentence after a preposition ends it") {
   const auto doc = testing::document("Die Zahl der Opfer stieg auf 78. Danach sank sie.");
   const auto t = text::analyze(doc, kAbbreviations);
-  CHECK(sentences(t) == std::vector<std::string>{"Die Zahl der Opfer stieg auf 78.", "Danach sank sie."});
+  CHECK(sentences(t) ==
+        std::vector<std::string>{"Die Zahl der Opfer stieg auf 78.", "Danach sank sie."});
 }
 
 TEST_CASE("a sentence ends at a question or exclamation mark") {
@@ -77,7 +83,8 @@ TEST_CASE("a sentence ends at a question or exclamation mark") {
 }
 
 TEST_CASE("a line without final punctuation is a heading sentence of its own paragraph") {
-  const auto doc = testing::document("Neue Brücke für Passau\nDie Stadt baut eine Brücke. Sie kostet viel.\n");
+  const auto doc =
+      testing::document("Neue Brücke für Passau\nDie Stadt baut eine Brücke. Sie kostet viel.\n");
   const auto t = text::analyze(doc, kAbbreviations);
   REQUIRE(t.sentences.size() == 3);
   CHECK(sentences(t)[0] == "Neue Brücke für Passau");
@@ -124,8 +131,8 @@ TEST_CASE("straight quotes alternate between opening and closing") {
   for (const auto& tok : t.tokens) {
     if (t.str(tok) == "\"") kinds.push_back(tok.kind);
   }
-  CHECK(kinds == std::vector<TokenKind>{TokenKind::kOpenQuote, TokenKind::kCloseQuote, TokenKind::kOpenQuote,
-                                        TokenKind::kCloseQuote});
+  CHECK(kinds == std::vector<TokenKind>{TokenKind::kOpenQuote, TokenKind::kCloseQuote,
+                                        TokenKind::kOpenQuote, TokenKind::kCloseQuote});
 }
 
 TEST_CASE("guillemets open and close a quote") {
@@ -172,7 +179,8 @@ TEST_CASE("parse_number rejects what is no number") {
 }
 
 TEST_CASE("hyphenated compounds stay one word") {
-  const auto doc = testing::document("Die NATO-Übung und die COVID-19-Pandemie endeten, Jean-Luc blieb.");
+  const auto doc =
+      testing::document("Die NATO-Übung und die COVID-19-Pandemie endeten, Jean-Luc blieb.");
   const auto t = text::analyze(doc, kAbbreviations);
   for (const char* w : {"NATO-Übung", "COVID-19-Pandemie", "Jean-Luc"}) {
     CAPTURE(w);
@@ -184,8 +192,8 @@ TEST_CASE("hyphenated compounds stay one word") {
 TEST_CASE("an elided compound part keeps its trailing hyphen") {
   const auto doc = testing::document("Das Amt für Außen- und Sicherheitspolitik tagte.");
   const auto t = text::analyze(doc, kAbbreviations);
-  CHECK(tokens(t) ==
-        std::vector<std::string>{"Das", "Amt", "für", "Außen-", "und", "Sicherheitspolitik", "tagte", "."});
+  CHECK(tokens(t) == std::vector<std::string>{"Das", "Amt", "für", "Außen-", "und",
+                                              "Sicherheitspolitik", "tagte", "."});
 }
 
 TEST_CASE("tokens know their case and the space before them") {
