@@ -74,7 +74,14 @@ class Speller {
   bool known(std::string_view word) const {
     if (!h_) return false;
     std::lock_guard<std::mutex> lock(mu_);
-    return h_->spell(std::string(word));
+    // Hunspell is slow and the same words come again and again: remember its answers (a bounded
+    // number of them, so that memory stays bounded on huge inputs).
+    std::string key(word);
+    if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
+    if (cache_.size() > 1'000'000) cache_.clear();
+    const bool answer = h_->spell(key);
+    cache_.emplace(std::move(key), answer);
+    return answer;
   }
 
  private:
@@ -86,6 +93,7 @@ class Speller {
   }
   std::unique_ptr<Hunspell> h_;
   mutable std::mutex mu_;
+  mutable std::unordered_map<std::string, bool> cache_;
 };
 
 }  // namespace

@@ -74,6 +74,7 @@ class Resolver {
     }
     // Named mentions first, in text order, then the references to them.
     order_ = sorted_mentions();
+    for (std::size_t i = 0; i < order_.size(); ++i) position_[order_[i]] = i;
     for (const int m : order_) {
       const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
       if (mention.reference || mention.in_quote) continue;
@@ -157,17 +158,34 @@ class Resolver {
   // Persons: the same full name, or a name that extends a known one.
   int person(const Mention& m) {
     const std::string key = name_key(m.name);
-    for (std::size_t e = 0; e < out_.entities.size(); ++e) {
-      const Entity& ent = out_.entities[e];
-      if (ent.type != EntityType::kPerson) continue;
+    // Candidates share a word of the name.
+    std::set<int> candidates;
+    for (const auto& w : recognize::name_words(key)) {
+      const auto it = person_words_.find(w);
+      if (it != person_words_.end()) candidates.insert(it->second.begin(), it->second.end());
+    }
+    for (const int e : candidates) {
+      Entity& ent = out_.entities[static_cast<std::size_t>(e)];
       const std::string ek = name_key(ent.label);
       if (ek == key || (" " + ek + " ").find(" " + key + " ") != std::string::npos ||
           (" " + key + " ").find(" " + ek + " ") != std::string::npos) {
-        if (m.name.size() > ent.label.size()) out_.entities[e].label = m.name;
-        return static_cast<int>(e);
+        if (m.name.size() > ent.label.size()) {
+          ent.label = m.name;
+          index_person(e, key);
+        }
+        return e;
       }
     }
-    return create(EntityType::kPerson, m);
+    const int e = create(EntityType::kPerson, m);
+    index_person(e, key);
+    return e;
+  }
+
+  void index_person(int e, const std::string& key) {
+    for (const auto& w : recognize::name_words(key)) {
+      auto& list = person_words_[w];
+      if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
+    }
   }
 
   // Events: one entity per class in a report, except events marked as distinct ("der nächste
@@ -192,43 +210,43 @@ class Resolver {
   // Agreements: named mentions of one class with compatible names are one agreement.
   int agreement(const Mention& m) {
     const std::string q = squash(m.qualifier);
-    for (std::size_t e = 0; e < out_.entities.size(); ++e) {
-      const Entity& ent = out_.entities[e];
-      if (ent.type != EntityType::kAgreement || ent.cls != m.cls) continue;
-      for (const int other : ent.mentions) {
-        if (compatible_qualifiers(
-                q, squash(rec_.mentions[static_cast<std::size_t>(other)].qualifier))) {
-          return static_cast<int>(e);
+    for (auto& [e, qualifiers] : agreement_qualifiers_) {
+      if (out_.entities[static_cast<std::size_t>(e)].cls != m.cls) continue;
+      for (const auto& other : qualifiers) {
+        if (compatible_qualifiers(q, other)) {
+          qualifiers.insert(q);
+          return e;
         }
       }
     }
-    return create(EntityType::kAgreement, m);
+    const int e = create(EntityType::kAgreement, m);
+    agreement_qualifiers_[e].insert(q);
+    return e;
   }
 
   // The most recent entity (before `m`, else after unless `before_only`) of `type` that
   // satisfies `ok`.
   int nearest(int m, EntityType type, const std::function<bool(const Entity&)>& ok,
               bool before_only = false) const {
-    const auto pos = rec_.mentions[static_cast<std::size_t>(m)].begin;
-    int best = -1;
-    std::uint32_t best_distance = UINT32_MAX;
-    bool best_before = false;
-    for (std::size_t e = 0; e < out_.entities.size(); ++e) {
-      const Entity& ent = out_.entities[e];
-      if (ent.type != type || !ok(ent)) continue;
-      for (const int om : ent.mentions) {
-        const auto& o = rec_.mentions[static_cast<std::size_t>(om)];
-        const bool before = o.begin < pos;
-        if (before_only && !before) continue;
-        const std::uint32_t d = before ? pos - o.begin : o.begin - pos;
-        if ((before && !best_before) || (before == best_before && d < best_distance)) {
-          best = static_cast<int>(e);
-          best_distance = d;
-          best_before = before;
-        }
-      }
+    // Only the mentions within kWindow positions are looked at, so that a reference costs the
+    // same in a huge report as in a short one.
+    constexpr std::size_t kWindow = 400;
+    const std::size_t pos = position_.at(m);
+    const auto matches = [&](std::size_t i) {
+      const int e = out_.entity_of[static_cast<std::size_t>(order_[i])];
+      return e >= 0 && out_.entities[static_cast<std::size_t>(e)].type == type &&
+                     ok(out_.entities[static_cast<std::size_t>(e)])
+                 ? e
+                 : -1;
+    };
+    for (std::size_t i = pos, n = 0; i-- > 0 && n < kWindow; ++n) {
+      if (const int e = matches(i); e >= 0) return e;
     }
-    return best;
+    if (before_only) return -1;
+    for (std::size_t i = pos + 1, n = 0; i < order_.size() && n < kWindow; ++i, ++n) {
+      if (const int e = matches(i); e >= 0) return e;
+    }
+    return -1;
   }
 
   int reference(int index, const Mention& m) {
@@ -386,6 +404,9 @@ class Resolver {
   std::map<std::string, int> abbreviations_;
   std::map<std::string, int> event_classes_;
   std::set<int> counted_;
+  std::map<int, std::size_t> position_;                   // mention → index in order_
+  std::map<std::string, std::vector<int>> person_words_;  // word of a name → persons
+  std::map<int, std::set<std::string>> agreement_qualifiers_;
 };
 
 }  // namespace

@@ -12,10 +12,12 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <new>
 #include <system_error>
 #include <tuple>
+#include <unordered_map>
 
 namespace reportkg::write {
 namespace {
@@ -33,6 +35,11 @@ constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
 struct Quad {
   const std::string* graph;  // never null; "" when graphs are merged
   const Triple* triple;
+  // Ranks of the graph name and terms in their total order: sorting and deduplicating compare
+  // integers, not long IRIs that share their first fifty characters.
+  std::uint32_t g = 0, s = 0, pr = 0, p = 0, o = 0;
+
+  auto key() const { return std::tie(g, s, pr, p, o); }
 };
 
 int predicate_rank(const Term& p) {
@@ -41,16 +48,50 @@ int predicate_rank(const Term& p) {
   return 2;
 }
 
-bool quad_less(const Quad& a, const Quad& b) {
-  const Triple& x = *a.triple;
-  const Triple& y = *b.triple;
-  const int rx = predicate_rank(x.p);
-  const int ry = predicate_rank(y.p);
-  return std::tie(*a.graph, x.s, rx, x.p, x.o) < std::tie(*b.graph, y.s, ry, y.p, y.o);
-}
+struct TermHash {
+  std::size_t operator()(const Term* t) const {
+    const std::hash<std::string> h;
+    return h(t->value) ^ (h(t->datatype) * 31) ^ (h(t->lang) * 131) ^
+           static_cast<std::size_t>(t->kind);
+  }
+};
+struct TermEqual {
+  bool operator()(const Term* a, const Term* b) const { return *a == *b; }
+};
 
-bool quad_equal(const Quad& a, const Quad& b) {
-  return *a.graph == *b.graph && *a.triple == *b.triple;
+// Sorts the quads by (graph, subject, rdf:type and rdfs:label first, predicate, object) and
+// removes duplicates. The order depends only on the terms, never on the input order.
+void sort_quads(std::vector<Quad>& quads) {
+  std::unordered_map<const Term*, std::uint32_t, TermHash, TermEqual> ids;
+  ids.reserve(quads.size() * 2);
+  std::vector<const Term*> distinct;
+  std::map<std::string_view, std::uint32_t> graphs;
+  for (const auto& q : quads) {
+    graphs.emplace(*q.graph, 0);
+    for (const Term* t : {&q.triple->s, &q.triple->p, &q.triple->o}) {
+      if (ids.emplace(t, static_cast<std::uint32_t>(distinct.size())).second) distinct.push_back(t);
+    }
+  }
+  std::vector<std::uint32_t> order(distinct.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return *distinct[a] < *distinct[b]; });
+  std::vector<std::uint32_t> rank(distinct.size());
+  for (std::uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
+  std::uint32_t n = 0;
+  for (auto& [name, r] : graphs) r = n++;
+  for (auto& q : quads) {
+    q.g = graphs.at(*q.graph);
+    q.s = rank[ids.at(&q.triple->s)];
+    q.pr = static_cast<std::uint32_t>(predicate_rank(q.triple->p));
+    q.p = rank[ids.at(&q.triple->p)];
+    q.o = rank[ids.at(&q.triple->o)];
+  }
+  std::sort(quads.begin(), quads.end(),
+            [](const Quad& a, const Quad& b) { return a.key() < b.key(); });
+  quads.erase(std::unique(quads.begin(), quads.end(),
+                          [](const Quad& a, const Quad& b) { return a.key() == b.key(); }),
+              quads.end());
 }
 
 // ---- term checks ----------------------------------------------------------------------------
@@ -254,8 +295,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
       quads.push_back({named ? &g.name : &kNoGraph, &t});
     }
   }
-  std::sort(quads.begin(), quads.end(), quad_less);
-  quads.erase(std::unique(quads.begin(), quads.end(), quad_equal), quads.end());
+  sort_quads(quads);
 
   Sink sink;
   sink.out.reserve(total * 64);
