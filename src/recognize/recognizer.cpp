@@ -776,8 +776,17 @@ class Recognizer {
       if ((p == "in" || p == "auf" || p == "an") && is_word(k) &&
           (lower(k) == "der" || lower(k) == "dem")) {
         ++k;  // "in der Villa Borsig", "auf dem Truppenübungsplatz Pabradė"
-      } else if (p == "in" && is_cap(k) && owner_[k] < 0 && !in_quote_[k]) {
-        // "in Natans und Fordo", "in El Fasher": names that are no German words.
+      } else if ((p == "in" || p == "nach") && !in_quote_[k]) {
+        // "in Natans und Fordo", "in die belagerte Stadt El Fasher", "in der Kohleregion
+        // Mpumalanga": names that are no German words, after an article, adjectives and a noun
+        // that says what kind of place it is.
+        if (k < sent.last && is_article(k)) ++k;
+        while (k < sent.last && is_adjective(k)) ++k;
+        if (k + 1 < sent.last && is_cap(k) && owner_[k] < 0 && lex_.is_dictionary_word(str(k)) &&
+            is_cap(k + 1) && !lex_.is_dictionary_word(str(k + 1))) {
+          ++k;
+        }
+        if (!(k < sent.last && is_cap(k) && owner_[k] < 0)) continue;
         std::uint32_t n = k;
         while (n < sent.last && n < k + 3 && is_cap(n) && owner_[n] < 0 && title_owner_[n] < 0 &&
                !lex_.is_dictionary_word(str(n)) && !all_caps(n) && !is_function_word(n)) {
@@ -1119,14 +1128,25 @@ class Recognizer {
     for (const std::size_t vi : verbs_of_sentence_[tok(sent.first).sentence]) {
       const VerbMention& v = out_.verbs[vi];
       if (v.event.empty()) continue;
-      int persons = 0;
+      // Who acts: people, titles standing for people ("die beiden Minister"), and for a
+      // signing also countries and organizations.
+      int agents = 0;
       bool event = false;
       for (std::uint32_t k = sent.first; k < sent.last; ++k) {
-        if (owned_by(k, EntityType::kPerson) && mention_at(k)->first == k) ++persons;
+        const Mention* m = mention_at(k);
+        if (m && m->first == k &&
+            (m->type == EntityType::kPerson ||
+             (v.role == VerbRole::kSign && !m->adjective &&
+              (m->type == EntityType::kCountry || m->type == EntityType::kOrganization)))) {
+          ++agents;
+        }
+        if (title_owner_[k] >= 0 &&
+            out_.titles[static_cast<std::size_t>(title_owner_[k])].head == k)
+          ++agents;
         event = event || owned_by(k, EntityType::kEvent);
       }
       if (event) continue;
-      if (persons < 1 || owner_[v.first] >= 0) continue;
+      if (agents < 1 || owner_[v.first] >= 0) continue;
       const auto noun = lex_.event_noun(utf8::to_lower(v.event));
       Mention& m = add_mention(EntityType::kEvent, v.first, v.first + 1, v.event);
       m.cls = noun ? lex_.events()[noun->index].cls : utf8::to_lower(v.event);

@@ -77,7 +77,13 @@ class Resolver {
     for (std::size_t i = 0; i < order_.size(); ++i) position_[order_[i]] = i;
     for (const int m : order_) {
       const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
-      if (mention.reference || mention.in_quote) continue;
+      // In a quote only names of the gazetteer's kinds count; a person, event or agreement
+      // there must be known from outside it.
+      if (mention.reference || (mention.in_quote && (mention.type == EntityType::kPerson ||
+                                                     mention.type == EntityType::kEvent ||
+                                                     mention.type == EntityType::kAgreement))) {
+        continue;
+      }
       switch (mention.type) {
         case EntityType::kCountry:
           assign(m, by_key(EntityType::kCountry, mention.key, mention));
@@ -344,9 +350,11 @@ class Resolver {
         std::string best = e.label;
         std::tuple<std::size_t, std::size_t, std::size_t> best_score{0, 0, 0};
         for (const auto& [name, n] : names) {
-          const auto score = std::make_tuple(e.type == EntityType::kEvent ? name.size() : n.first,
-                                             e.type == EntityType::kEvent ? n.first : name.size(),
-                                             SIZE_MAX - n.second);
+          // Events: the most frequent name, then the first ("Besuch" before "Europareise");
+          // agreements: the most frequent, then the longest.
+          const auto score = std::make_tuple(
+              n.first, e.type == EntityType::kEvent ? SIZE_MAX - n.second : name.size(),
+              SIZE_MAX - n.second);
           if (score > best_score) {
             best_score = score;
             best = name;
