@@ -174,7 +174,7 @@ Result<Lexicon> Lexicon::parse(
         const std::string g = col(c, 2);
         lex.org_heads_[head] = lex.org_heads_list_.size();
         lex.org_heads_list_.push_back(OrgHead{col(c, 0), col(c, 1).empty() ? "body" : col(c, 1),
-                                              g.empty() ? guess_gender(head) : g[0]});
+                                              g.empty() ? 'm' : g[0]});
       } else if (file == "venues.tsv" && !col(c, 0).empty()) {
         lex.venue_heads_[utf8::to_lower(col(c, 0))] = lex.venue_heads_.size();
       } else if (file == "events.tsv" && !col(c, 0).empty()) {
@@ -190,7 +190,7 @@ Result<Lexicon> Lexicon::parse(
         const std::string g = col(c, 2);
         lex.agreement_heads_[head] = lex.agreements_list_.size();
         lex.agreements_list_.push_back(
-            AgreementNoun{col(c, 0), col(c, 1), g.empty() ? guess_gender(head) : g[0]});
+            AgreementNoun{col(c, 0), col(c, 1), g.empty() ? 'm' : g[0]});
       } else if (file == "verbs.tsv" && !col(c, 0).empty()) {
         const std::string role = col(c, 1);
         const VerbRole r = role == "organize"      ? VerbRole::kOrganize
@@ -365,21 +365,6 @@ std::optional<Lexicon::HeadMatch> head_match(const Map& table, std::string_view 
 
 }  // namespace
 
-char guess_gender(std::string_view w) {
-  static constexpr std::string_view kFeminine[] = {"ung", "ion", "ei", "heit", "keit", "schaft",
-                                                   "tät", "ie",  "ik", "ur",   "anz",  "enz",
-                                                   "e",   "in",  "ft", "nft"};
-  static constexpr std::string_view kNeuter[] = {"um",  "ment", "o",    "at",     "tut",
-                                                 "amt", "ee",   "en",   "chen",   "nis",
-                                                 "tum", "werk", "haus", "gericht"};
-  for (const auto e : kNeuter) {
-    if (w.ends_with(e) && !w.ends_with("armee") && !w.ends_with("senat")) return 'n';
-  }
-  for (const auto e : kFeminine) {
-    if (w.ends_with(e)) return 'f';
-  }
-  return 'm';
-}
 
 namespace {}  // namespace
 

@@ -202,10 +202,6 @@ class Lexicon {
 /// stripped repeatedly while at least three letters remain ("nationen", "nation" → "natio").
 std::string match_key(std::string_view lower);
 
-/// Grammatical gender of a German noun guessed from its ending ('f', 'n' or 'm'), for nouns that
-/// no resource lists.
-char guess_gender(std::string_view lower);
-
 /// Splits a name into the words the tokenizer would produce (spaces separate; hyphens join).
 std::vector<std::string> name_words(std::string_view name);
 

@@ -227,11 +227,17 @@ TEST_CASE("name_words splits at spaces and keeps hyphens") {
         std::vector<std::string>{"Wirtschafts-", "und", "Sozialrat"});
 }
 
-TEST_CASE("guess_gender reads the ending of a noun") {
-  CHECK(recognize::guess_gender("regierung") == 'f');
-  CHECK(recognize::guess_gender("kommission") == 'f');
-  CHECK(recognize::guess_gender("ministerium") == 'n');
-  CHECK(recognize::guess_gender("ausschuss") == 'm');
+TEST_CASE("the genders of organization heads come from the resources") {
+  const auto& lex = lexicon();
+  const auto gender = [&](std::string_view word) {
+    const auto hit = lex.org_head(word);
+    REQUIRE(hit);
+    return lex.org_heads()[hit->index].gender;
+  };
+  CHECK(gender("regierung") == 'f');
+  CHECK(gender("kommission") == 'f');
+  CHECK(gender("ministerium") == 'n');
+  CHECK(gender("ausschuss") == 'm');
 }
 
 TEST_CASE("a lexicon parsed from in-memory files knows just their entries") {
