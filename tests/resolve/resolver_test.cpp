@@ -148,9 +148,9 @@ TEST_CASE("labels are nominative even when every mention is inflected") {
   CHECK(a.labels(EntityType::kCountry) == std::vector<std::string>{"Spanien"});
 }
 
-TEST_CASE("a name in a quote alone makes no entity") {
-  const Analysis a("Kadri Tamm sagte: „Estland bleibt stark.“");
-  CHECK(a.labels(EntityType::kCountry).empty());
+TEST_CASE("a country named only in a quote is an entity, a person named only there is not") {
+  const Analysis a("Kadri Tamm sagte: „Estland und Herr Jaan Kask bleiben stark.“");
+  CHECK(a.labels(EntityType::kCountry) == std::vector<std::string>{"Estland"});
   CHECK(a.labels(EntityType::kPerson) == std::vector<std::string>{"Kadri Tamm"});
 }
 
