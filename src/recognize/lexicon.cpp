@@ -314,7 +314,7 @@ namespace {
 template <class Map>
 std::optional<std::tuple<typename Map::const_iterator, std::string, std::string>> find_head(
     const Map& table, std::string_view lower, std::size_t min_head) {
-  for (std::size_t i = 0; i == 0 || i + min_head <= lower.size(); ++i) {
+  for (std::size_t i = 0; i == 0 || i + 3 <= lower.size(); ++i) {
     if (i >= lower.size()) break;
     if ((static_cast<unsigned char>(lower[i]) & 0xC0) == 0x80) continue;  // not a code-point start
     // A compound's first part has at least three letters or ends in a hyphen ("be" + "amte" is
@@ -324,7 +324,8 @@ std::optional<std::tuple<typename Map::const_iterator, std::string, std::string>
     for (const auto ending : kInflections) {
       if (!tail.ends_with(ending)) continue;
       const std::string_view base = tail.substr(0, tail.size() - ending.size());
-      if (base.size() < min_head && i > 0) continue;
+      // After a hyphen any listed head is a compound's last part ("IAEA-Chef").
+      if (base.size() < min_head && i > 0 && lower[i - 1] != '-') continue;
       if (base.empty()) continue;
       const auto it = table.find(std::string(base));
       if (it != table.end())
