@@ -705,8 +705,10 @@ class Recognizer {
       const auto& h = head ? *head : *assembly;
       // A process ("Aushandlung", "Inkrafttreten", "Verhandlungen") is an event only where the
       // text says of what ("des Übereinkommens") or how long ("drei Jahre Verhandlungen").
+      // "Operation „Nachtfalter“", "Manöver „Baltic Bastion 2025“": a name in quotation marks.
+      const std::uint32_t quoted_end = quoted_name_after(i, sent);
       if (head && lex_.events()[head->index].kind == EventKind::kProcess &&
-          !process_anchored(i, sent))
+          !process_anchored(i, sent) && quoted_end == i + 1)
         continue;
       // "Zeremonie zur Unterzeichnung": the noun after "zur" describes the event before it.
       if (i >= sent.first + 2 && (lower(i - 1) == "zur" || lower(i - 1) == "zum") &&
@@ -719,7 +721,19 @@ class Recognizer {
         first = i - 1;
         name = std::string(str(i - 1)) + " " + name;
       }
-      Mention& m = add_mention(EntityType::kEvent, first, i + 1, name);
+      std::uint32_t last = i + 1;
+      std::string quoted;
+      if (quoted_end > i + 1) {
+        quoted = span(i + 2, quoted_end - 1);
+        name += " " + quoted;
+        last = quoted_end;
+        unquote(i + 1);
+      }
+      Mention& m = add_mention(EntityType::kEvent, first, last, name);
+      if (!quoted.empty()) {
+        m.distinct = true;  // a named event is not another of its class
+        m.qualifier = utf8::to_lower(quoted);
+      }
       if (head) {
         const auto& info = lex_.events()[head->index];
         m.cls = info.cls;
@@ -753,6 +767,28 @@ class Recognizer {
       }
       m.qualifier = h.prefix;
     }
+  }
+
+  // One past the closing mark of a short name in quotation marks right after token i
+  // ("Operation „Nachtfalter“"), or i + 1.
+  std::uint32_t quoted_name_after(std::uint32_t i, const text::Sentence& sent) const {
+    const std::uint32_t open = i + 1;
+    if (!(open < sent.last && tok(open).kind == TokenKind::kOpenQuote)) return i + 1;
+    for (std::uint32_t k = open + 1; k < sent.last && k <= open + 5; ++k) {
+      if (tok(k).kind == TokenKind::kCloseQuote)
+        return k > open + 1 && is_cap(open + 1) ? k + 1 : i + 1;
+      if (!(tok(k).kind == TokenKind::kWord || tok(k).kind == TokenKind::kNumber)) return i + 1;
+    }
+    return i + 1;
+  }
+
+  // The quotation marks at `open` enclose a name, not a quote.
+  void unquote(std::uint32_t open) {
+    const auto it = std::find_if(out_.quotes.begin(), out_.quotes.end(),
+                                 [&](const QuoteMention& q) { return q.open == open; });
+    if (it == out_.quotes.end()) return;
+    for (std::uint32_t k = it->open + 1; k < it->close; ++k) in_quote_[k] = false;
+    out_.quotes.erase(it);
   }
 
   bool process_anchored(std::uint32_t i, const text::Sentence& sent) const {

@@ -49,6 +49,16 @@ class Relater {
         prefix_mentions_.emplace(mention.first, static_cast<int>(m));
       }
     }
+    // The report's main event: the single happening mentioned most often (the first of equals).
+    std::size_t most = 0;
+    for (std::size_t e = 0; e < res.entities.size(); ++e) {
+      const auto& ent = res.entities[e];
+      if (ent.type == EntityType::kEvent && ent.event_kind == EventKind::kHappening &&
+          !ent.plural && ent.mentions.size() > most) {
+        most = ent.mentions.size();
+        main_event_ = static_cast<int>(e);
+      }
+    }
     title_of_.assign(text.tokens.size(), -1);
     for (std::size_t i = 0; i < rec.titles.size(); ++i) {
       for (std::uint32_t k = rec.titles[i].first; k < rec.titles[i].last; ++k)
@@ -967,7 +977,7 @@ class Relater {
         return e;
       }
     }
-    // The agreement or event the previous sentences were about.
+    // The agreement or event the previous sentences were about, else the report's main event.
     const std::uint32_t from = sentence(s >= 3 ? s - 3 : 0).first;
     for (const EntityType want : {EntityType::kAgreement, EntityType::kEvent}) {
       for (std::uint32_t k = sent.first; k-- > from;) {
@@ -977,6 +987,10 @@ class Relater {
           return e;
         }
       }
+    }
+    if (main_event_ >= 0) {
+      rule = "quantity-main-event";
+      return main_event_;
     }
     for (const int m : mentions_in(sent.first, sent.last)) {
       const int e = entity(m);
@@ -1142,7 +1156,9 @@ class Relater {
   std::vector<int> title_of_;      // token → title
   std::vector<int> title_person_;  // title → person entity
   std::vector<std::pair<int, int>> pending_nationality_;
-  std::vector<bool> in_quote_;                           // token → inside quotation marks
+  std::vector<bool> in_quote_;
+  int main_event_ = -1;  // the happening the report is mostly about                           //
+                         // token → inside quotation marks
   std::map<std::uint32_t, int> description_person_;      // first token of "die Dänin" → person
   std::map<int, bool> feminine_;                         // person → known from a gendered title
   std::vector<std::vector<std::size_t>> verbs_of_;       // sentence → verbs
