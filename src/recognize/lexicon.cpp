@@ -173,10 +173,11 @@ Result<Lexicon> Lexicon::parse(
         const std::string head = utf8::to_lower(col(c, 0));
         const std::string g = col(c, 2);
         lex.org_heads_[head] = lex.org_heads_list_.size();
-        lex.org_heads_list_.push_back(OrgHead{col(c, 0), col(c, 1).empty() ? "body" : col(c, 1),
-                                              g.empty() ? 'm' : g[0]});
+        lex.org_heads_list_.push_back(
+            OrgHead{col(c, 0), col(c, 1).empty() ? "body" : col(c, 1), g.empty() ? 'm' : g[0]});
       } else if (file == "venues.tsv" && !col(c, 0).empty()) {
-        lex.venue_heads_[utf8::to_lower(col(c, 0))] = lex.venue_heads_.size();
+        lex.venue_heads_[utf8::to_lower(col(c, 0))] = lex.venue_genders_.size();
+        lex.venue_genders_.push_back(col(c, 1).empty() ? 'n' : col(c, 1)[0]);
       } else if (file == "events.tsv" && !col(c, 0).empty()) {
         const std::string kind = col(c, 2);
         EventNoun e{col(c, 0), col(c, 1).empty() ? utf8::to_lower(col(c, 0)) : col(c, 1),
@@ -189,8 +190,7 @@ Result<Lexicon> Lexicon::parse(
         const std::string head = utf8::to_lower(col(c, 0));
         const std::string g = col(c, 2);
         lex.agreement_heads_[head] = lex.agreements_list_.size();
-        lex.agreements_list_.push_back(
-            AgreementNoun{col(c, 0), col(c, 1), g.empty() ? 'm' : g[0]});
+        lex.agreements_list_.push_back(AgreementNoun{col(c, 0), col(c, 1), g.empty() ? 'm' : g[0]});
       } else if (file == "verbs.tsv" && !col(c, 0).empty()) {
         const std::string role = col(c, 1);
         const VerbRole r = role == "organize"      ? VerbRole::kOrganize
@@ -365,7 +365,6 @@ std::optional<Lexicon::HeadMatch> head_match(const Map& table, std::string_view 
 }
 
 }  // namespace
-
 
 namespace {}  // namespace
 

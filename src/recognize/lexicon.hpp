@@ -134,6 +134,8 @@ class Lexicon {
     char gender = 'n';
   };
   const std::vector<OrgHead>& org_heads() const { return org_heads_list_; }
+  /// Gender of a venue head ('m', 'f', 'n'); `index` from venue_head().
+  char venue_gender(std::size_t index) const { return venue_genders_[index]; }
   const std::vector<EventNoun>& events() const { return events_; }
   const std::vector<AgreementNoun>& agreements() const { return agreements_list_; }
   struct VerbHit {
@@ -185,6 +187,7 @@ class Lexicon {
   std::unordered_map<std::string, std::size_t> event_heads_;
   std::unordered_map<std::string, std::size_t> agreement_heads_;
   std::unordered_map<std::string, std::size_t> venue_heads_;
+  std::vector<char> venue_genders_;
   std::map<std::string, std::pair<VerbRole, std::string>>
       verbs_;  // lower phrase → role, event noun
   std::size_t max_verb_words_ = 1;

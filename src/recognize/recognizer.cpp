@@ -148,7 +148,7 @@ class Recognizer {
   bool is_name_adjective(std::size_t i) const {
     if (!is_cap(i) || is_function_word(i) || !ends_like_adjective(lower(i))) return false;
     if (owner_[i] >= 0 || title_owner_[i] >= 0) return false;
-    if (lex_.title(lower(i)) || lex_.org_head(lower(i)) || lex_.event_noun(lower(i))) return false;
+    if (lex_.title(lower(i)) || lex_.event_noun(lower(i))) return false;
     return lex_.is_dictionary_word(lower(i));
   }
 
@@ -370,13 +370,18 @@ class Recognizer {
                  (owner_[k] < 0 || owned_by(k, EntityType::kPlace) ||
                   owned_by(k, EntityType::kCountry))) {
         last_noun = ++k;
-        // "für politische Angelegenheiten, Frieden und Sicherheit": a list that ends in "und".
+        // "für politische Angelegenheiten, Frieden und Sicherheit", "für Umwelt, Klimaschutz,
+        // Naturschutz und nukleare Sicherheit": a list that ends in "und".
         if (k + 1 < end && is_punct(k, ",") && is_cap(k + 1) && !is_function_word(k + 1) &&
             !starts_name(k + 1) && title_owner_[k + 1] < 0 && !lex_.title(lower(k + 1))) {
           bool ends_in_und = false;
-          for (std::uint32_t n = k + 2; n < end && n < k + 6; ++n) {
-            if (is_word(n) && lower(n) == "und") ends_in_und = true;
-            if (is_punct(n, ",") || ends_in_und) break;
+          for (std::uint32_t n = k + 1; n < end && n < k + 12; ++n) {
+            if (is_word(n) && lower(n) == "und") {
+              ends_in_und = true;
+              break;
+            }
+            if (!(is_punct(n, ",") || (is_cap(n) && !is_function_word(n)) || is_adjective(n)))
+              break;
           }
           if (ends_in_und) {
             ++k;
@@ -444,6 +449,7 @@ class Recognizer {
       std::string name = without_ending(i, head->ending);
       const char gender = info.gender;
       std::vector<std::string> adjectives;
+      std::string country_adjective;
       int country = -1;
       // "Friedens- und Sicherheitsrat": an elided first compound belongs to the name.
       if (i >= sent.first + 2 && is_word(i - 1) && lower(i - 1) == "und" &&
@@ -460,9 +466,11 @@ class Recognizer {
           first = k;
         } else if (owned_by(k, EntityType::kCountry) && mention_at(k)->adjective && !is_cap(k) &&
                    !lower(k).ends_with("er")) {
+          // "des vietnamesischen Außenministeriums" → "Vietnamesisches Außenministerium"; a name
+          // of its own keeps it out ("der brasilianischen Nationalen Bank für ...").
           country = owner_[k];
-          adjectives.insert(adjectives.begin(),
-                            utf8::capitalize(nominative_adjective(str(k), gender)));
+          if (adjectives.empty())
+            country_adjective = utf8::capitalize(nominative_adjective(str(k), gender));
           break;
         } else {
           break;
@@ -515,12 +523,22 @@ class Recognizer {
           !starts_name(last + 1) && (lex_.event_noun(lower(last + 1)) == std::nullopt)) {
         std::uint32_t g = last + 1;
         while (g + 1 < sent.last && is_adjective(g) && !is_cap(g)) ++g;
-        if (g < sent.last && is_cap(g) && owner_[g] < 0) {
+        // "der Brasilianischen Agrarforschungsgesellschaft": a capitalized adjective starts a
+        // name this rule does not know; leave it.
+        if (g < sent.last && is_cap(g) && owner_[g] < 0 && !(g + 1 < sent.last && is_cap(g + 1))) {
           name += " " + span(last, g + 1);
           last = g + 1;
         }
       }
+      // "Generalstaatsanwaltschaft Frankfurt am Main": a bare body named by its city.
+      if (!has_fuer && parent < 0 && country < 0 && last == i + 1 &&
+          owned_by(last, EntityType::kPlace) && !mention_at(last)->adjective &&
+          mention_at(last)->first == last) {
+        name += " " + span(last, mention_at(last)->last);
+        last = mention_at(last)->last;
+      }
       std::string full;
+      if (!country_adjective.empty() && !has_fuer) full = country_adjective + " ";
       for (const auto& a : adjectives) full += a + " ";
       full += name;
       // A bare head with an article ("das Gremium", "der Versammlung") refers back.
@@ -530,8 +548,8 @@ class Recognizer {
       const bool entity_prefix_only = prefix_owner_[i] >= 0 && !head->prefix.empty() &&
                                       head->prefix.back() == '-' &&
                                       head->prefix.find('-') + 1 == head->prefix.size();
-      const bool bare = adjectives.empty() && !has_fuer && last == i + 1 &&
-                        (head->prefix.empty() || entity_prefix_only) &&
+      const bool bare = adjectives.empty() && country_adjective.empty() && !has_fuer &&
+                        last == i + 1 && (head->prefix.empty() || entity_prefix_only) &&
                         (parent < 0 || out_.mentions[static_cast<std::size_t>(parent)].reference);
       const int index = static_cast<int>(out_.mentions.size());
       Mention& m = add_mention(EntityType::kOrganization, first, last, full);
@@ -842,11 +860,17 @@ class Recognizer {
       } else if (!(p == "im" || p == "ins" || p == "am")) {
         continue;
       }
-      std::string prefix_city;
       if (owned_by(k, EntityType::kPlace) && mention_at(k)->adjective)
         k = mention_at(k)->last;  // "im Genfer Palais"
+      // "im Internationalen Konferenzzentrum Al-Manara": capitalized adjectives of the name.
+      const std::uint32_t name_first = k;
+      while (k + 1 < sent.last && is_name_adjective(k) && lex_.venue_head(lower(k + 1))) ++k;
       if (!is_cap(k) || owner_[k] >= 0 || in_quote_[k]) continue;
       const auto venue = lex_.venue_head(lower(k));
+      std::string adjectives;
+      for (std::uint32_t a = name_first; a < k && venue; ++a) {
+        adjectives += nominative_adjective(str(a), lex_.venue_gender(venue->index)) + " ";
+      }
       std::uint32_t last = k;
       if (venue) {
         last = k + 1;
@@ -876,7 +900,8 @@ class Recognizer {
       if (last <= k) continue;
       std::string name = span(k, last);
       if (venue && last == k + 1) name = without_ending(k, venue->ending);
-      Mention& m = add_mention(EntityType::kPlace, k, last, name);
+      if (venue && last > k + 1) name = without_ending(k, venue->ending) + " " + span(k + 1, last);
+      Mention& m = add_mention(EntityType::kPlace, venue ? name_first : k, last, adjectives + name);
       m.key.clear();
       // "Nelson-Mandela-Saal des AU-Konferenzzentrums": the building the venue is in.
       if (venue_after(last)) {
@@ -1119,8 +1144,17 @@ class Recognizer {
       const TitleMention* before_comma = is_punct(i - 1, ",") ? title_ending_at(i - 1) : nullptr;
       const bool after_title_comma = before_comma && before_comma->kind != TitleKind::kHonorific;
       const bool after_colon = is_punct(i - 1, ":") && title_ending_at(i - 1);
-      const std::uint32_t end = name_run(i, sent.last, after_title || after_title_comma);
+      std::uint32_t end = name_run(i, sent.last, after_title || after_title_comma);
       if (end == i) continue;
+      // "Leitung von Chalil Abu Sakr": common nouns before a particle are no part of the name.
+      if (!after_title && i > sent.first && is_function_word(i - 1)) {
+        std::uint32_t p = i;
+        while (p < end && is_cap(p) && lex_.is_dictionary_word(str(p))) ++p;
+        if (p > i && p < end && is_particle(p) && p + 1 < end) {
+          i = p + 1;
+          end = name_run(i, sent.last, false);
+        }
+      }
       // Before ", title" ("Cai Qi, Mitglied des ...", "Anne-Claire Amprou, Botschafterin ...").
       std::uint32_t after = end;
       if (is_punct(after, "(") && is_word(after + 1) && is_punct(after + 2, ")"))
