@@ -710,7 +710,8 @@ class Relater {
     const bool say_at = has(VerbRole::kSay) && speech_frame;
     if (!organize && !participate && !say_at) return;
     for (std::uint32_t k = first; k < last; ++k) {
-      if (tok(k).kind == TokenKind::kWord && lex_.word_value("negation", lower(k))) return;
+      if (tok(k).kind == TokenKind::kWord && !in_quote(k) && lex_.word_value("negation", lower(k)))
+        return;
     }
     bool fallback = false;
     // Without an event in the clause, people (not organizations) take part in the event of the
@@ -1020,7 +1021,9 @@ class Relater {
       if (m.type == EntityType::kPlace) {
         // "World Forum in Den Haag", "Den Haag (Niederlande)", "im Genfer Palais des Nations".
         int container = -1;
-        if (m.last + 1 < t_.tokens.size() && lower(m.last) == "in")
+        // "X in Y" says where a venue is; after a region or city it usually says where
+        // something happens ("die Waffenruhe im Gazastreifen in Kairo").
+        if (m.last + 1 < t_.tokens.size() && lower(m.last) == "in" && m.key.empty())
           container = entity(owner_[m.last + 1]);
         if (container < 0 && is_punct(m.last, "(")) container = entity(owner_[m.last + 1]);
         if (container < 0 && m.first > 0 && owner_[m.first - 1] >= 0 &&
