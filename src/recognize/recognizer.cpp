@@ -369,7 +369,9 @@ class Recognizer {
       } else if (is_cap(k) && !is_function_word(k) && title_owner_[k] < 0 && !starts_name(k) &&
                  (owner_[k] < 0 || owned_by(k, EntityType::kPlace) ||
                   owned_by(k, EntityType::kCountry))) {
-        last_noun = ++k;
+        // A name of several words ("für den Nahen Osten") is taken whole.
+        k = owner_[k] >= 0 ? std::max(k + 1, mention_at(k)->last) : k + 1;
+        last_noun = k;
         // "für politische Angelegenheiten, Frieden und Sicherheit", "für Umwelt, Klimaschutz,
         // Naturschutz und nukleare Sicherheit": a list that ends in "und".
         if (k + 1 < end && is_punct(k, ",") && is_cap(k + 1) && !is_function_word(k + 1) &&

@@ -1087,6 +1087,18 @@ class Relater {
         }
       }
       if (!say) continue;
+      // "Sie nannte die Liste einen „echten Fortschritt“": a pronoun as the speaker means the
+      // person of that gender named shortly before.
+      if (speaker < 0) {
+        for (std::uint32_t k = first; k < last && speaker < 0; ++k) {
+          if (k >= q.open && k <= q.close) continue;
+          if (tok(k).kind == TokenKind::kWord && (lower(k) == "er" || lower(k) == "sie") &&
+              lex_.word_value("pronoun", lower(k))) {
+            speaker = described_person(k, lower(k) == "sie", {});
+            speaker_sentence = tok(k).sentence;
+          }
+        }
+      }
       if (speaker < 0) continue;
       Quote out;
       out.speaker = speaker;
