@@ -35,6 +35,10 @@ class Relater {
     for (std::size_t m = 0; m < rec.mentions.size(); ++m) {
       const Mention& mention = rec.mentions[m];
       if (recognize::dropped(mention) || entity(static_cast<int>(m)) < 0) continue;
+      // The first part of a compound ("WHO" in "WHO-Pandemieabkommen") owns no token: the
+      // compound does.
+      if (mention.last == mention.first + 1 && mention.end < text.tokens[mention.first].end)
+        continue;
       for (std::uint32_t k = mention.first; k < mention.last; ++k) {
         // The innermost (shortest) mention owns a token.
         const int cur = owner_[k];
