@@ -1006,6 +1006,11 @@ class Recognizer {
           tm.country = -1;
         }
       }
+      // "Ständige Vertreterin", "Hohe Vertreterin": a role with a name of its own is an office.
+      if (tm.kind == TitleKind::kRole && std::any_of(adjectives.begin(), adjectives.end(),
+                                                     [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        tm.kind = TitleKind::kOffice;
+      }
       std::string text = adjectives + prefix + head;
       // Complements: "für ..." and an organization in the genitive.
       std::uint32_t last = tm.last;
@@ -1032,6 +1037,14 @@ class Recognizer {
             tm.organization = g;
             text += " " + span(last, after);
             last = after;
+            // "Leiterin der Abteilung für Sicherungsmaßnahmen der IAEA": and what that belongs to.
+            for (int parent = out_.mentions[static_cast<std::size_t>(g)].parent; parent >= 0;) {
+              std::uint32_t parent_end = 0;
+              if (genitive_mention_at(last, sent.last, &parent_end) != parent) break;
+              text += " " + span(last, parent_end);
+              last = parent_end;
+              parent = out_.mentions[static_cast<std::size_t>(parent)].parent;
+            }
           } else if (gm.type == EntityType::kCountry && !gm.adjective) {
             tm.country = g;
           }
@@ -1215,7 +1228,12 @@ class Recognizer {
         if (title_owner_[k] >= 0 &&
             out_.titles[static_cast<std::size_t>(title_owner_[k])].head == k)
           ++agents;
-        event = event || owned_by(k, EntityType::kEvent);
+        // An event that only frames the sentence ("Bei seinem ersten Besuch ... beraten") is not
+        // the one the verb names.
+        if (owned_by(k, EntityType::kEvent) && mention_at(k)->first == k &&
+            !framing_event(k, sent)) {
+          event = true;
+        }
       }
       if (event) continue;
       if (agents < 1 || owner_[v.first] >= 0) continue;
@@ -1224,6 +1242,17 @@ class Recognizer {
       m.cls = noun ? lex_.events()[noun->index].cls : utf8::to_lower(v.event);
       m.fresh = true;
     }
+  }
+
+  // An event after a preposition of time or occasion ("bei seinem ersten Besuch", "nach dem
+  // Treffen", "im Anschluss an die Gespräche").
+  bool framing_event(std::uint32_t k, const text::Sentence& sent) const {
+    std::uint32_t b = k;
+    while (b > sent.first && (is_article(b - 1) || is_adjective(b - 1) || tok(b - 1).ordinal)) --b;
+    if (b == sent.first || !is_word(b - 1)) return false;
+    const std::string_view p = lower(b - 1);
+    return p == "bei" || p == "beim" || p == "nach" || p == "vor" || p == "während" ||
+           p == "seit" || (p == "an" && b >= sent.first + 2 && lex_.is("sequence", lower(b - 2)));
   }
 
   // Single words that repeat a part of a person's name ("sagte Tedros", "Frau Amprou", "Xi").

@@ -477,8 +477,7 @@ class Relater {
       // "die beiden Generalsekretäre": everyone with that title.
       if (t.head >= first && t.head < last && t.first > 0 && match_key_is(t.first - 1, "beid")) {
         for (const auto& r : out_.relations) {
-          if (r.predicate == Predicate::kJobTitle &&
-              title_head_of(r.literal) == lex_.titles()[t.title].masculine) {
+          if (r.predicate == Predicate::kJobTitle && has_title(r.literal, lex_.titles()[t.title])) {
             out.push_back(r.subject);
           }
         }
@@ -494,14 +493,23 @@ class Relater {
     return tok(i).kind == TokenKind::kWord && recognize::match_key(lower(i)) == key;
   }
 
-  std::string title_head_of(const std::string& literal) const {
-    for (const auto& t : lex_.titles()) {
-      if (literal == t.masculine || literal.starts_with(t.masculine + " ") ||
-          literal.ends_with(" " + t.masculine)) {
-        return t.masculine;
+  // Whether a job title is, or ends with, the title or its feminine form ("Außenminister" and
+  // "Bundesaußenministerin" are "Minister"); in "Minister für ..." the head is the first noun.
+  bool has_title(const std::string& literal, const recognize::Title& title) const {
+    std::string head = utf8::to_lower(literal);
+    std::size_t w = 0;
+    for (std::size_t p = 0; p <= head.size(); ++p) {
+      if (p == head.size() || head[p] == ' ') {
+        const std::string word = head.substr(w, p - w);
+        if (!word.empty() && lex_.title(word)) {
+          head = word;
+          break;
+        }
+        w = p + 1;
       }
     }
-    return {};
+    return head.ends_with(utf8::to_lower(title.masculine)) ||
+           head.ends_with(utf8::to_lower(title.feminine));
   }
 
   // ---- nationality cues ---------------------------------------------------------------------
@@ -517,6 +525,16 @@ class Relater {
           if (c >= 0 && type(c) == EntityType::kCountry) {
             add(Predicate::kNationality, p, c, s, "aus-country");
             pending_nationality_.emplace_back(p, c);
+          }
+        }
+      }
+      // "Boris Pistorius (SPD)": the organization in parentheses after a name.
+      if (person_at(k) >= 0) {
+        const Mention& m = rec_.mentions[static_cast<std::size_t>(owner_[k])];
+        if (m.last + 2 < sent.last && is_punct(m.last, "(") && is_punct(m.last + 2, ")")) {
+          const int o = entity(owner_[m.last + 1]);
+          if (o >= 0 && type(o) == EntityType::kOrganization) {
+            add(Predicate::kAffiliation, person_at(k), o, s, "name-organization-in-parentheses");
           }
         }
       }
