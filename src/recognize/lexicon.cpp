@@ -72,7 +72,7 @@ class Speller {
     return s;
   }
   bool known(std::string_view word) const {
-    if (!h_) return false;
+    if (!h_ || word.size() > 100) return false;  // no dictionary word is that long
     std::lock_guard<std::mutex> lock(mu_);
     // Hunspell is slow and the same words come again and again: remember its answers (a bounded
     // number of them, so that memory stays bounded on huge inputs).
@@ -314,6 +314,10 @@ namespace {
 template <class Map>
 std::optional<std::tuple<typename Map::const_iterator, std::string, std::string>> find_head(
     const Map& table, std::string_view lower, std::size_t min_head) {
+  // No head noun is longer than this: a longer "word" (a run of letters in a broken file) is
+  // not split at every position.
+  constexpr std::size_t kMaxWord = 80;
+  if (lower.size() > kMaxWord) return std::nullopt;
   for (std::size_t i = 0; i == 0 || i + 3 <= lower.size(); ++i) {
     if (i >= lower.size()) break;
     if ((static_cast<unsigned char>(lower[i]) & 0xC0) == 0x80) continue;  // not a code-point start

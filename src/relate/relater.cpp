@@ -2,6 +2,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "base/utf8.hpp"
 #include "relate/relation.hpp"
@@ -136,6 +137,7 @@ class Relater {
     r.subject = s;
     r.object = o;
     r.evidence = {sent, std::move(rule)};
+    if (p == Predicate::kNationality) nationality_.emplace(s, o);
     out_.relations.push_back(std::move(r));
   }
 
@@ -311,6 +313,7 @@ class Relater {
     r.literal = t.text;
     r.organization = org;
     r.evidence = {s, "title"};
+    job_titles_[p].push_back(utf8::to_lower(t.text));
     out_.relations.push_back(std::move(r));
     if (org >= 0) add(Predicate::kAffiliation, p, org, s, "title-organization");
     if (org >= 0) {
@@ -380,13 +383,8 @@ class Relater {
   }
 
   int nationality_of(int person) const {
-    for (const auto& r : out_.relations) {
-      if (r.predicate == Predicate::kNationality && r.subject == person) return r.object;
-    }
-    for (const auto& r : pending_nationality_) {
-      if (r.first == person) return r.second;
-    }
-    return -1;
+    const auto it = nationality_.find(person);
+    return it == nationality_.end() ? -1 : it->second;
   }
 
   // "sagte der frühere niederländische Ministerpräsident", "sagte die Dänin": a title or a
@@ -445,9 +443,9 @@ class Relater {
       const int p = entity(owner_[k]);
       if (p < 0) continue;
       if (nearest < 0) nearest = p;
-      for (const auto& r : out_.relations) {
-        if (r.predicate != Predicate::kJobTitle || r.subject != p) continue;
-        const std::string lit = utf8::to_lower(r.literal);
+      const auto titles = job_titles_.find(p);
+      for (const auto& lit :
+           titles == job_titles_.end() ? std::vector<std::string>() : titles->second) {
         for (const auto& f : forms) {
           if (!f.empty() && (lit.ends_with(utf8::to_lower(f)) ||
                              lit.find(utf8::to_lower(f) + " ") != std::string::npos))
@@ -476,9 +474,9 @@ class Relater {
       if (title_person_[ti] >= 0) out.push_back(title_person_[ti]);
       // "die beiden Generalsekretäre": everyone with that title.
       if (t.head >= first && t.head < last && t.first > 0 && match_key_is(t.first - 1, "beid")) {
-        for (const auto& r : out_.relations) {
-          if (r.predicate == Predicate::kJobTitle && has_title(r.literal, lex_.titles()[t.title])) {
-            out.push_back(r.subject);
+        for (const auto& [person, literals] : job_titles_) {
+          for (const auto& literal : literals) {
+            if (has_title(literal, lex_.titles()[t.title])) out.push_back(person);
           }
         }
       }
@@ -524,7 +522,6 @@ class Relater {
           const int c = entity(owner_[m.last + 1]);
           if (c >= 0 && type(c) == EntityType::kCountry) {
             add(Predicate::kNationality, p, c, s, "aus-country");
-            pending_nationality_.emplace_back(p, c);
           }
         }
       }
@@ -1189,10 +1186,11 @@ class Relater {
   const resolve::Resolved& res_;
   const recognize::Lexicon& lex_;
   Facts out_;
-  std::vector<int> owner_;         // token → innermost resolved mention
-  std::vector<int> title_of_;      // token → title
-  std::vector<int> title_person_;  // title → person entity
-  std::vector<std::pair<int, int>> pending_nationality_;
+  std::vector<int> owner_;                    // token → innermost resolved mention
+  std::vector<int> title_of_;                 // token → title
+  std::vector<int> title_person_;             // title → person entity
+  std::unordered_map<int, int> nationality_;  // person → first nationality
+  std::unordered_map<int, std::vector<std::string>> job_titles_;  // person → titles (lower case)
   std::vector<bool> in_quote_;
   int main_event_ = -1;  // the happening the report is mostly about                           //
                          // token → inside quotation marks

@@ -66,11 +66,17 @@ void sort_quads(std::vector<Quad>& quads) {
   ids.reserve(quads.size() * 2);
   std::vector<const Term*> distinct;
   std::map<std::string_view, std::uint32_t> graphs;
-  for (const auto& q : quads) {
+  // Each term is hashed once: its id goes into the quad, its rank replaces it below.
+  const auto id = [&](const Term* t) {
+    const auto [it, inserted] = ids.emplace(t, static_cast<std::uint32_t>(distinct.size()));
+    if (inserted) distinct.push_back(t);
+    return it->second;
+  };
+  for (auto& q : quads) {
     graphs.emplace(*q.graph, 0);
-    for (const Term* t : {&q.triple->s, &q.triple->p, &q.triple->o}) {
-      if (ids.emplace(t, static_cast<std::uint32_t>(distinct.size())).second) distinct.push_back(t);
-    }
+    q.s = id(&q.triple->s);
+    q.p = id(&q.triple->p);
+    q.o = id(&q.triple->o);
   }
   std::vector<std::uint32_t> order(distinct.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -82,10 +88,10 @@ void sort_quads(std::vector<Quad>& quads) {
   for (auto& [name, r] : graphs) r = n++;
   for (auto& q : quads) {
     q.g = graphs.at(*q.graph);
-    q.s = rank[ids.at(&q.triple->s)];
+    q.s = rank[q.s];
     q.pr = static_cast<std::uint32_t>(predicate_rank(q.triple->p));
-    q.p = rank[ids.at(&q.triple->p)];
-    q.o = rank[ids.at(&q.triple->o)];
+    q.p = rank[q.p];
+    q.o = rank[q.o];
   }
   std::sort(quads.begin(), quads.end(),
             [](const Quad& a, const Quad& b) { return a.key() < b.key(); });
@@ -97,13 +103,18 @@ void sort_quads(std::vector<Quad>& quads) {
 // ---- term checks ----------------------------------------------------------------------------
 
 // Characters that may not appear in an IRIREF: percent-encode them so the output always parses.
+// Characters that may not stand in an IRI reference: controls, space and <>"{}|^`\.
+constexpr bool forbidden_in_iri(unsigned char u) {
+  return u <= 0x20 || u == 0x7F || u == '<' || u == '>' || u == '"' || u == '{' || u == '}' ||
+         u == '|' || u == '^' || u == '`' || u == '\\';
+}
+
 std::string escape_iri(std::string_view iri) {
-  static constexpr std::string_view kForbidden = "<>\"{}|^`\\";
   std::string out;
   out.reserve(iri.size());
-  for (char c : iri) {
+  for (const char c : iri) {
     const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7F || kForbidden.find(c) != std::string_view::npos) {
+    if (forbidden_in_iri(u)) {
       static constexpr char kHex[] = "0123456789ABCDEF";
       out += '%';
       out += kHex[u >> 4];
