@@ -228,6 +228,11 @@ class Relater {
 
   int person_after(std::uint32_t k) const {
     if (is_punct(k, ",")) ++k;
+    // ", die Norwegerin Dr. Ingrid Solheim": past a demonym with its article.
+    if (k + 1 < owner_.size() && lex_.word_value("article", lower(k)) && owner_[k + 1] >= 0 &&
+        rec_.mentions[static_cast<std::size_t>(owner_[k + 1])].adjective && tok(k + 1).upper) {
+      k = rec_.mentions[static_cast<std::size_t>(owner_[k + 1])].last;
+    }
     // "Außenministerin Dr. Klara Weißmann": past an honorific.
     while (k < title_of_.size() && title_of_[k] >= 0 &&
            rec_.titles[static_cast<std::size_t>(title_of_[k])].kind == TitleKind::kHonorific) {
@@ -610,6 +615,20 @@ class Relater {
 
   // "Unterzeichnungszeremonie des Übereinkommens", "Zeremonie zur Unterzeichnung des ...".
   void event_about(int e, const Mention& em, const text::Sentence& sent, std::uint32_t s) {
+    // "der Staatsbesuch des brasilianischen Präsidenten Rodrigo Teixeira": whose event it is.
+    if (em.last + 1 < sent.last && (lower(em.last) == "des" || lower(em.last) == "der")) {
+      for (std::uint32_t n = em.last + 1; n < sent.last && n < em.last + 8; ++n) {
+        if (person_at(n) >= 0) {
+          add(Predicate::kParticipant, e, person_at(n), s, "event-genitive-person");
+          break;
+        }
+        if (!(title_of_[n] >= 0 ||
+              (owner_[n] >= 0 && rec_.mentions[static_cast<std::size_t>(owner_[n])].adjective) ||
+              lex_.word_value("article", lower(n)))) {
+          break;
+        }
+      }
+    }
     std::uint32_t k = em.last;
     if (k + 1 < sent.last && (lower(k) == "zur" || lower(k) == "zum")) k += 2;
     if (!(k < sent.last && (lower(k) == "des" || lower(k) == "der" || lower(k) == "über" ||
@@ -713,7 +732,7 @@ class Relater {
         --b;
       }
       const std::string_view prep = b > first ? lower(b - 1) : std::string_view();
-      if (prep == "auf" || prep == "bei" || prep == "während" ||
+      if (prep == "auf" || prep == "bei" || prep == "während" || prep == "nach" ||
           (prep == "in" && ent(e).event_kind == EventKind::kSpeech)) {
         speech_frame = true;
         if (event < 0 || has(VerbRole::kSay)) event = e;
@@ -783,6 +802,19 @@ class Relater {
       const auto& t = rec_.titles[static_cast<std::size_t>(ti)];
       // A title standing for a person, or "die beiden Generalsekretäre" for everyone with it.
       for (const int p : persons_in(t.first, t.last)) agents.push_back({t.first, t.last, p});
+    }
+    // ", die als Beobachterin an der Pressekonferenz teilnahm": a relative clause's subject is
+    // the person named right before it.
+    if (agents.empty() && first > sentence(s).first && is_punct(first - 1, ",") &&
+        lex_.word_value("article", lower(first))) {
+      for (std::uint32_t k = first - 1; k-- > sentence(s).first && k + 6 > first;) {
+        if (owner_[k] >= 0 &&
+            rec_.mentions[static_cast<std::size_t>(owner_[k])].type == EntityType::kPerson) {
+          const Mention& pm = rec_.mentions[static_cast<std::size_t>(owner_[k])];
+          agents.push_back({pm.first, pm.last, entity(owner_[k])});
+          break;
+        }
+      }
     }
     std::sort(agents.begin(), agents.end(),
               [](const Agent& a, const Agent& b) { return a.first < b.first; });
