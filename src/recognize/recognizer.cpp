@@ -693,9 +693,10 @@ class Recognizer {
     while (k < end && is_adjective(k)) ++k;
     if (!(k < end && is_cap(k) && !is_function_word(k))) return i;
     ++k;
-    // "im Sudan", "der Ukraine": one more place or genitive.
+    // "im Sudan", "der Ukraine", "von Verschlusssachen": one more place, genitive or "von".
     if (k + 1 < end && is_word(k) &&
-        (lower(k) == "im" || lower(k) == "in" || lower(k) == "der" || lower(k) == "des") &&
+        (lower(k) == "im" || lower(k) == "in" || lower(k) == "der" || lower(k) == "des" ||
+         lower(k) == "von") &&
         is_cap(k + 1)) {
       k += 2;
     }
@@ -900,6 +901,13 @@ class Recognizer {
         last = n;
       }
       if (last <= k) continue;
+      // "World Conference Center Bonn", "Flughafen von Luanda": the city is part of the name.
+      std::uint32_t city = last;
+      if (city + 1 < sent.last && is_word(city) && lower(city) == "von" && venue) ++city;
+      if (owned_by(city, EntityType::kPlace) && mention_at(city)->first == city &&
+          !mention_at(city)->adjective && !mention_at(city)->key.empty()) {
+        last = mention_at(city)->last;
+      }
       std::string name = span(k, last);
       if (venue && last == k + 1) name = without_ending(k, venue->ending);
       if (venue && last > k + 1) name = without_ending(k, venue->ending) + " " + span(k + 1, last);

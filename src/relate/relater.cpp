@@ -1081,6 +1081,14 @@ class Relater {
             rec_.mentions[static_cast<std::size_t>(owner_[m.first - 1])].adjective) {
           container = entity(owner_[m.first - 1]);
         }
+        // "World Conference Center Bonn": a venue whose name ends with its city.
+        if (container < 0 && m.key.empty() && m.last > m.first + 1) {
+          const int inner = owner_[m.last - 1];
+          if (inner >= 0 && rec_.mentions[static_cast<std::size_t>(inner)].last == m.last &&
+              rec_.mentions[static_cast<std::size_t>(inner)].first > m.first) {
+            container = entity(inner);
+          }
+        }
         if (container >= 0 && container != e &&
             (type(container) == EntityType::kPlace || type(container) == EntityType::kCountry)) {
           add(Predicate::kContainedInPlace, e, container, s, "place-in-place");
