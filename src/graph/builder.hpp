@@ -29,8 +29,8 @@ Graph build(const text::Text& text, const recognize::Recognized& recognized,
 /// Prefixes for the writer: ontology and vocabularies, and the entity namespaces under base_iri.
 Prefixes prefixes(const std::string& base_iri);
 
-/// Local name of an entity IRI: ASCII letters and digits, CamelCase ("Luong Tam Quang" →
-/// "LuongTamQuang", "Ministerium für öffentliche Sicherheit" →
+/// Local name of an entity IRI: ASCII letters and digits, CamelCase ("Anna Berg" →
+/// "AnnaBerg", "Ministerium für öffentliche Sicherheit" →
 /// "MinisteriumFuerOeffentlicheSicherheit").
 std::string local_name(std::string_view name);
 

@@ -1100,7 +1100,7 @@ class Recognizer {
 
   // ---- persons ------------------------------------------------------------------------------
   // A run of name words starting at i: capitalized words that are no other mention, with name
-  // particles inside ("Ursula von der Leyen", "Huis ten Bosch" is a venue and owned already).
+  // particles inside ("Sophie von der Au", "Huis ten Bosch" is a venue and owned already).
   std::uint32_t name_run(std::uint32_t i, std::uint32_t end, bool absorb_places) const {
     std::uint32_t k = i;
     while (k < end) {
@@ -1114,7 +1114,7 @@ class Recognizer {
                  utf8::starts_upper(str(k).substr(str(k).find('-') + 1))) {
         ++k;  // "al-Harith", "el-Sisi"
       } else if (k > i && is_particle(k) && !tok(k).upper) {
-        // "von der Leyen": particles continue a name only when a name word follows.
+        // "von der Au": particles continue a name only when a name word follows.
         std::uint32_t n = k;
         while (n < end && is_particle(n) && !tok(n).upper) ++n;
         if (n < end && is_cap(n) && owner_[n] < 0 && title_owner_[n] < 0) {
@@ -1160,10 +1160,10 @@ class Recognizer {
   void find_persons(const text::Sentence& sent) {
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (!looks_like_name_word(i) || in_quote_[i]) continue;
-      // After a title ("General Luong Tam Quang", "Dr. Tedros Adhanom Ghebreyesus").
+      // After a title ("General Anna Berg", "Dr. Karl Brenner").
       const TitleMention* before = title_ending_at(i);
       const bool after_title = before != nullptr;
-      // After "title ..., " ("Die Sprecherin des ... Außenministeriums, Pham Thu Hang,").
+      // After "title ..., " ("Die Sprecherin des ... Außenministeriums, Lena Roth,").
       const TitleMention* before_comma = is_punct(i - 1, ",") ? title_ending_at(i - 1) : nullptr;
       const bool after_title_comma = before_comma && before_comma->kind != TitleKind::kHonorific;
       const bool after_colon = is_punct(i - 1, ":") && title_ending_at(i - 1);
@@ -1178,7 +1178,7 @@ class Recognizer {
           end = name_run(i, sent.last, false);
         }
       }
-      // Before ", title" ("Cai Qi, Mitglied des ...", "Anne-Claire Amprou, Botschafterin ...").
+      // Before ", title" ("Jan Falk, Mitglied des ...", "Marie-Luise Kant, Botschafterin ...").
       std::uint32_t after = end;
       if (is_punct(after, "(") && is_word(after + 1) && is_punct(after + 2, ")"))
         after += 3;  // "(CDU)"
@@ -1195,7 +1195,7 @@ class Recognizer {
         any_foreign = any_foreign || unknown;
       }
       // Without a title right before, a name has a word that is no German word ("Frieden" after
-      // a comma is a noun, "Matsoso" a name).
+      // a comma is a noun, "Owusu" a name).
       const bool weak = !after_title && !any_foreign;
       // A run of foreign words is a name where people are named: before "aus LAND", next to a
       // verb of saying, or in a list after another person.
@@ -1263,7 +1263,7 @@ class Recognizer {
            p == "seit" || (p == "an" && b >= sent.first + 2 && lex_.is("sequence", lower(b - 2)));
   }
 
-  // Single words that repeat a part of a person's name ("sagte Tedros", "Frau Amprou", "Xi").
+  // Single words that repeat a part of a person's name ("sagte Brenner", "Frau Kant", "Berg").
   void find_partial_names() {
     std::vector<std::pair<std::string, int>> parts;
     for (std::size_t m = 0; m < out_.mentions.size(); ++m) {
@@ -1276,7 +1276,7 @@ class Recognizer {
     std::unordered_map<std::string, std::string> known;  // written form (also genitive) → name part
     for (const auto& [part, m] : parts) {
       known.emplace(part, part);
-      known.emplace(part + "s", part);  // "Matsosos"
+      known.emplace(part + "s", part);  // "Owusus"
     }
     auto is_part = [&](std::uint32_t i) {
       return i < size() && is_cap(i) && owner_[i] < 0 && title_owner_[i] < 0 && !in_quote_[i] &&

@@ -190,9 +190,9 @@ class Relater {
   }
 
   // ---- titles -------------------------------------------------------------------------------
-  // The person a title belongs to: a name right after it ("General Luong Tam Quang"), after a
-  // comma ("Die Sprecherin ..., Pham Thu Hang,"), or before it as an apposition ("Cai Qi, Mitglied
-  // des ...", "Nguyen Quoc Toan, Büroleiter und Sprecher des ...").
+  // The person a title belongs to: a name right after it ("General Anna Berg"), after a
+  // comma ("Die Sprecherin ..., Lena Roth,"), or before it as an apposition ("Jan Falk, Mitglied
+  // des ...", "Peter Lind, Büroleiter und Sprecher des ...").
   void link_titles() {
     for (std::size_t ti = 0; ti < rec_.titles.size(); ++ti) {
       const TitleMention& t = rec_.titles[ti];
@@ -241,7 +241,7 @@ class Relater {
     return person_at(k);
   }
 
-  // "Generalsekretär des ZK ... und Staatspräsident Xi Jinping": titles joined by "und" or a
+  // "Generalsekretär des ZK ... und Staatspräsident Tomas Berg": titles joined by "und" or a
   // comma share the name after the last one.
   int person_after_chain(std::size_t ti) const {
     std::size_t cur = ti;
@@ -289,7 +289,7 @@ class Relater {
     if (m < 0) return -1;
     const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
     if (mention.type != EntityType::kPerson) {
-      // "Precious Matsoso aus Südafrika und Anne-Claire Amprou, Botschafterin": the name ends
+      // "Ama Owusu aus Südafrika und Marie-Luise Kant, Botschafterin": the name ends
       // there.
       return -1;
     }
@@ -519,7 +519,7 @@ class Relater {
   void nationality_cues(std::uint32_t s) {
     const auto& sent = sentence(s);
     for (std::uint32_t k = sent.first; k < sent.last; ++k) {
-      // "Precious Matsoso aus Südafrika"
+      // "Ama Owusu aus Südafrika"
       if (person_at(k) >= 0) {
         const int p = person_at(k);
         const Mention& m = rec_.mentions[static_cast<std::size_t>(owner_[k])];
@@ -753,7 +753,7 @@ class Relater {
     }
     bool fallback = false;
     // Without an event in the clause, people (not organizations) take part in the event of the
-    // last two sentences ("Xi wurde von seiner Ehefrau Peng Liyuan begleitet").
+    // last two sentences ("Xi wurde von seiner Ehefrau Eva Lind begleitet").
     if (event < 0 && participate) {
       const std::uint32_t from = sentence(s >= 2 ? s - 2 : 0).first;
       event = last_event_before(first, true);
@@ -821,7 +821,7 @@ class Relater {
     const char* rule = organize ? "organizer-cue"
                        : say_at ? "speaker-at-event"
                                 : "participation-cue";
-    // Who hosts is the subject: the first agent and those joined to it ("Trong und Thuong", "das
+    // Who hosts is the subject: the first agent and those joined to it ("Berg und Falk", "das
     // Ministerium ... in Abstimmung mit dem Außenministerium"); a later one is a guest ("hat ihre
     // Amtskollegin Kadri Tamm zu Gesprächen empfangen").
     bool subject = true;
