@@ -188,12 +188,12 @@ class Lexicon {
   std::unordered_map<std::string, std::size_t> agreement_heads_;
   std::unordered_map<std::string, std::size_t> venue_heads_;
   std::vector<char> venue_genders_;
-  std::map<std::string, std::pair<VerbRole, std::string>>
+  std::unordered_map<std::string, std::pair<VerbRole, std::string>>
       verbs_;  // lower phrase → role, event noun
   std::size_t max_verb_words_ = 1;
   std::unordered_map<std::string, std::pair<std::string, std::string>>
       words_;  // word → category, value
-  std::map<std::string, std::string> qualifiers_;
+  std::unordered_map<std::string, std::string> qualifiers_;
   std::size_t max_qualifier_words_ = 1;
   std::unordered_set<std::string> abbreviations_;
   std::unordered_map<std::string, std::string> word_values_;  // category + '\t' + word → value
