@@ -11,6 +11,8 @@ packages=(
   libserd-dev libsord-dev serdi sordi libcli11-dev doctest-dev
   libicu-dev libhunspell-dev hunspell-de-de iso-codes
   python3 python3-rdflib clang-format
+  libcurl4-openssl-dev curl virtuoso-opensource-7-bin
+  clang libclang-rt-14-dev llvm time
 )
 # A node already on PATH (e.g. from NodeSource) is used as it is: Debian's nodejs/npm would
 # conflict with it.

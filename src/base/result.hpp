@@ -14,6 +14,7 @@ enum class ErrorCode {
   kInput,     ///< a report cannot be read (missing, unreadable, a directory, a device)
   kEncoding,  ///< a report is not UTF-8 text (invalid UTF-8, NUL bytes, UTF-16)
   kOutput,    ///< the output cannot be written
+  kStore,     ///< a triple store refused a graph or could not be reached
   kInternal,  ///< a bug: a library call failed that should not
 };
 

@@ -1,15 +1,28 @@
 #include "cli/convert.hpp"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include "cli/exit_codes.hpp"
+#include "cli/progress.hpp"
+#include "cli/reports.hpp"
+#include "cli/thread_pool.hpp"
+#include "graph/builder.hpp"
 #include "input/document.hpp"
 #include "pipeline/pipeline.hpp"
 #include "write/writer.hpp"
@@ -20,25 +33,6 @@ namespace {
 namespace fs = std::filesystem;
 
 void print_line(const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); }
-
-// An absolute IRI (scheme ":" ...) that ends in "/" or "#", so that names can be appended to it.
-std::string check_base_iri(const std::string& iri) {
-  const std::size_t colon = iri.find(':');
-  const bool scheme_ok =
-      colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(iri[0])) &&
-      std::all_of(iri.begin(), iri.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-      });
-  if (!scheme_ok) return "must be an absolute IRI such as https://example.org/id/";
-  for (char c : iri) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) {
-      return "must not contain spaces or any of <>\"{}|^`\\";
-    }
-  }
-  if (iri.back() != '/' && iri.back() != '#') return "must end with '/' or '#'";
-  return {};
-}
 
 const char* extension(write::Format f) {
   switch (f) {
@@ -54,73 +48,87 @@ const char* extension(write::Format f) {
   return ".ttl";
 }
 
-graph::Provenance provenance_of(const std::string& name) {
-  if (name == "none") return graph::Provenance::kNone;
-  if (name == "full") return graph::Provenance::kFull;
-  return graph::Provenance::kMentions;
-}
-
-std::string plural(std::size_t n, std::string singular) {
-  for (char& c : singular) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (n != 1) {
-    if (singular.ends_with('y')) {
-      singular.back() = 'i';
-      singular += "es";
-    } else {
-      singular += 's';
-    }
-  }
-  return std::to_string(n) + ' ' + singular;
-}
-
-// "hanoi-convention: 4 persons, 5 organizations, 3 relations, 2 quantities, 1 quote, 120 triples"
-std::string summary(const std::string& id, const pipeline::Counts& c) {
-  std::string out = id + ": ";
-  std::size_t entities = 0;
-  for (const auto& [type, n] : c.entities) {
-    if (n == 0) continue;
-    out += plural(n, type) + ", ";
-    entities += n;
-  }
-  if (entities == 0) out += "no entities, ";
-  out += plural(c.relations, "relation") + ", " + plural(c.quantities, "quantity") + ", " +
-         plural(c.quotes, "quote") + ", " + plural(c.triples, "triple");
-  return out;
-}
+// One report file to convert, or why a REPORT argument gave none. `size` is from the directory
+// listing (0 when unknown), for the progress line.
+struct Item {
+  std::string file;
+  std::optional<Error> error;
+  std::uintmax_t size = 0;
+  bool unique_id = false;  // no other item has the same report IRI: its worker may write its file
+};
 
 // The files a REPORT argument stands for: itself, or a directory's *.txt files (recursive, sorted).
-Result<std::vector<std::string>> expand(const std::string& arg) {
+void expand(const std::string& arg, std::vector<Item>& items) {
   std::error_code ec;
-  if (arg == "-" || !fs::is_directory(arg, ec)) return std::vector<std::string>{arg};
-  std::vector<std::string> files;
+  if (arg == "-" || !fs::is_directory(arg, ec)) {
+    std::error_code size_ec;
+    const std::uintmax_t size = arg == "-" ? 0 : fs::file_size(arg, size_ec);
+    items.push_back({arg, std::nullopt, size_ec ? 0 : size});
+    return;
+  }
+  std::vector<Item> files;
   fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::error_code type_ec;
     if (it->path().extension() == ".txt" && it->is_regular_file(type_ec)) {
-      files.push_back(it->path().string());
+      std::error_code size_ec;
+      const std::uintmax_t size = it->file_size(size_ec);
+      files.push_back({it->path().string(), std::nullopt, size_ec ? 0 : size});
     }
   }
-  if (ec) return make_error(ErrorCode::kInput, "cannot list directory: " + ec.message(), arg);
-  if (files.empty())
-    return make_error(ErrorCode::kInput, "directory contains no .txt reports", arg);
-  std::sort(files.begin(), files.end());
-  return files;
+  if (ec) {
+    items.push_back(
+        {arg, make_error(ErrorCode::kInput, "cannot list directory: " + ec.message(), arg)});
+    return;
+  }
+  if (files.empty()) {
+    items.push_back(
+        {arg, make_error(ErrorCode::kInput, "directory contains no .txt reports", arg)});
+    return;
+  }
+  std::sort(files.begin(), files.end(),
+            [](const Item& a, const Item& b) { return a.file < b.file; });
+  for (Item& f : files) items.push_back(std::move(f));
 }
+
+// The resources used for reports of one language.
+struct Language {
+  const pipeline::Extractor* extractor = nullptr;  // null: none, not even German ones
+  bool fallback = false;                           // German resources stand in
+  std::optional<Error> error;                      // why there is no extractor
+};
+
+// One report after the work that runs on the worker threads: read, decode, extract and (with
+// --out-dir) serialize.
+struct Converted {
+  std::string file;
+  std::optional<Error> error;  // the report could not be read or decoded
+  std::uintmax_t bytes = 0;
+  std::string id;
+  std::string lang;
+  bool extracted = false;  // false when the language has no resources
+  std::string name;        // the graph's name (the report IRI)
+  pipeline::Counts counts;
+  graph::Graph graph;                       // without --out-dir: for the merged document
+  std::optional<Result<std::string>> text;  // with --out-dir: the file's contents, if not written
+  std::optional<Status> written;            // with --out-dir: the worker wrote the file
+};
 
 class Converter {
  public:
   explicit Converter(const ConvertOptions& o) : o_(o) {
-    options_.base_iri = o.base_iri;
-    options_.provenance = provenance_of(o.provenance);
+    options_ = pipeline_options(o);
+    prefixes_ = pipeline::prefixes(options_);
+    for (const auto& [name, iri] : prefixes_) {
+      if (name == "report") report_namespace_ = iri;
+    }
   }
 
   int run() {
     const auto format = write::parse_format(o_.format);
     if (!format) return fail(format.error());
     format_ = *format;
-    if (o_.lang != "auto") {
-      if (!extractor(o_.lang)) return status_;
-    }
+    if (!load_languages()) return status_;
     if (!o_.out_dir.empty()) {
       std::error_code ec;
       fs::create_directories(o_.out_dir, ec);
@@ -132,17 +140,35 @@ class Converter {
       }
     }
 
-    for (const std::string& arg : o_.reports) {
-      auto files = expand(arg);
-      if (!files) {
-        fail(files.error());
-        continue;
-      }
-      for (const std::string& file : *files) convert(file);
+    std::vector<Item> items;
+    for (const std::string& arg : o_.reports) expand(arg, items);
+    if (!o_.out_dir.empty()) mark_unique_ids(items);
+    std::size_t files = 0;
+    std::uintmax_t bytes = 0;
+    for (const Item& item : items) {
+      if (item.error) continue;
+      ++files;
+      bytes += item.size;
     }
+    progress_ = Progress(files >= 2 && ::isatty(STDERR_FILENO) == 1, stderr, files, bytes);
+    progress_.tick(true);
+
+    const std::size_t jobs = std::min(o_.jobs == 0 ? ThreadPool::default_size() : o_.jobs, files);
+    if (jobs <= 1) {
+      for (const Item& item : items) {
+        if (item.error) {
+          fail(*item.error);
+        } else {
+          finish(convert(item));
+        }
+      }
+    } else {
+      run_parallel(items, jobs);
+    }
+    progress_.finish();
 
     if (o_.out_dir.empty() && !graphs_.empty()) {
-      auto text = write::serialize(graphs_, pipeline::prefixes(options_), format_);
+      auto text = write::serialize(graphs_, prefixes_, format_);
       if (!text) return fail(text.error());
       const Status written = write::write_file(o_.output, *text);
       if (!written) fail(written.error());
@@ -151,86 +177,203 @@ class Converter {
   }
 
  private:
+  // Converts on `jobs` threads, at most 2 × jobs reports ahead of the one being finished (which
+  // bounds the memory), and finishes the reports in input order, so that messages, duplicate
+  // checks and output are those of a run on one thread.
+  void run_parallel(const std::vector<Item>& items, std::size_t jobs) {
+    ThreadPool pool(jobs);
+    const std::size_t window = 2 * jobs;
+    std::deque<std::future<Converted>> pending;  // for items[done, next), invalid for errors
+    std::size_t next = 0;
+    for (std::size_t done = 0; done < items.size(); ++done) {
+      while (next < items.size() && next - done < window) {
+        const Item& item = items[next++];
+        if (item.error) {
+          pending.emplace_back();
+        } else {
+          pending.push_back(pool.submit([this, &item] { return convert(item); }));
+        }
+      }
+      std::future<Converted> future = std::move(pending.front());
+      pending.pop_front();
+      if (!future.valid()) {
+        fail(*items[done].error);
+        continue;
+      }
+      while (future.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+        progress_.tick();
+      }
+      finish(future.get());  // rethrows what the task threw
+    }
+  }
+
+  // The report IRI (the graph's name) of a report file, as the graph stage makes it.
+  std::string report_iri(const std::string& file) const {
+    return report_namespace_ + graph::local_name(input::report_id(file));
+  }
+
+  // With --out-dir, a report's file can be written on its worker thread (which runs the fsyncs of
+  // many files at once) when no other report can claim its IRI; the others are written in input
+  // order on the main thread, which refuses the later one of two reports with the same IRI.
+  void mark_unique_ids(std::vector<Item>& items) const {
+    std::map<std::string, std::size_t> count;
+    for (const Item& item : items) {
+      if (!item.error) ++count[report_iri(item.file)];
+    }
+    for (Item& item : items) {
+      if (!item.error) item.unique_id = count[report_iri(item.file)] == 1;
+    }
+  }
+
   int fail(const Error& e) {
     if (e.code == ErrorCode::kInternal) {
-      print_line("reportkg: internal error: " + e.to_string());
+      say("reportkg: internal error: " + e.to_string());
     } else {
-      print_line(e.file.empty() ? "reportkg: " + e.to_string() : e.to_string());
+      say(e.file.empty() ? "reportkg: " + e.to_string() : e.to_string());
     }
     status_ = std::max(status_, exit_code(e.code));
     return status_;
   }
 
-  // The extractor for `lang`, created once. With --lang auto, a language without resources falls
-  // back to German resources (the document keeps its detected language).
-  const pipeline::Extractor* extractor(const std::string& lang) {
-    if (auto it = by_lang_.find(lang); it != by_lang_.end()) return it->second;
-    auto created = pipeline::Extractor::create(lang);
-    const pipeline::Extractor* ex = nullptr;
-    if (created) {
-      owned_.push_back(std::move(created.value()));
-      ex = owned_.back().get();
-    } else if (o_.lang == "auto" && lang != "de") {
-      if (!o_.quiet)
-        print_line("reportkg: note: no language resources for '" + lang + "'; using 'de'");
-      ex = extractor("de");
-    } else {
-      Error e = created.error();
-      if (e.message.empty()) e.message = "no language resources for '" + lang + "'";
-      fail(e);
-    }
-    by_lang_[lang] = ex;  // failures too: report them once
-    return ex;
+  void say(const std::string& line) {
+    progress_.clear();
+    print_line(line);
   }
 
-  void convert(const std::string& file) {
+  // The extractors, created before any report is converted (the worker threads only read them).
+  // With --lang auto, a language without resources falls back to German resources (the document
+  // keeps its detected language).
+  bool load_languages() {
+    const std::vector<std::string> langs = o_.lang == "auto" ? std::vector<std::string>{"de", "en"}
+                                                             : std::vector<std::string>{o_.lang};
+    for (const std::string& lang : langs) {
+      Language& language = languages_[lang];
+      auto created = pipeline::Extractor::create(lang);
+      if (created) {
+        owned_.push_back(std::move(created.value()));
+        language.extractor = owned_.back().get();
+        continue;
+      }
+      Error e = created.error();
+      if (e.message.empty()) e.message = "no language resources for '" + lang + "'";
+      if (o_.lang != "auto") {
+        fail(e);
+        return false;
+      }
+      language.error = std::move(e);
+    }
+    if (o_.lang == "auto") {
+      const Language& de = languages_["de"];
+      for (auto& [lang, language] : languages_) {
+        if (language.extractor || lang == "de") continue;
+        language.extractor = de.extractor;
+        language.fallback = de.extractor != nullptr;
+        if (!language.fallback) language.error = de.error;
+      }
+    }
+    return true;
+  }
+
+  // Runs on a worker thread: touches only its own data and the const extractors.
+  Converted convert(const Item& item) const {
+    const std::string& file = item.file;
+    Converted c;
+    c.file = file;
     auto bytes = input::read_file(file);
     if (!bytes) {
-      fail(bytes.error());
-      return;
+      c.error = bytes.error();
+      return c;
     }
+    c.bytes = bytes->size();
     auto doc = input::parse_document(std::move(bytes.value()), file, o_.lang);
     if (!doc) {
-      fail(doc.error());
+      c.error = doc.error();
+      return c;
+    }
+    c.id = doc->id;
+    c.lang = doc->lang;
+    const auto language = languages_.find(doc->lang);
+    if (language == languages_.end() || language->second.extractor == nullptr) return c;
+    pipeline::Extraction extraction = language->second.extractor->extract(*doc, options_);
+    c.extracted = true;
+    c.name = extraction.graph.name;
+    c.counts = std::move(extraction.counts);
+    if (o_.out_dir.empty()) {
+      c.graph = std::move(extraction.graph);
+    } else {
+      std::vector<graph::Graph> one;
+      one.push_back(std::move(extraction.graph));
+      c.text = write::serialize(one, prefixes_, format_);
+      if (item.unique_id && *c.text && c.name == report_iri(file)) {
+        c.written = write::write_file(out_path(c.id), **c.text);
+        c.text.reset();
+      }
+    }
+    return c;
+  }
+
+  // Runs on the main thread, in input order: messages, duplicate ids, output.
+  void finish(Converted c) {
+    progress_.advance(c.bytes);
+    progress_.tick();
+    if (c.error) {
+      fail(*c.error);
       return;
     }
-    const pipeline::Extractor* ex = extractor(doc->lang);
-    if (ex == nullptr) return;  // already reported
-    pipeline::Extraction extraction = ex->extract(*doc, options_);
+    const auto language = languages_.find(c.lang);
+    if (language == languages_.end()) {
+      fail(make_error(ErrorCode::kInternal, "no resources for language '" + c.lang + "'"));
+      return;
+    }
+    const Language& lang = language->second;
+    if ((lang.fallback || lang.error) && reported_.insert(c.lang).second) {
+      if (lang.fallback && !o_.quiet) {
+        say("reportkg: note: no language resources for '" + c.lang + "'; using 'de'");
+      } else if (lang.error) {
+        fail(*lang.error);
+      }
+    }
+    if (!c.extracted) return;  // reported above
 
-    const std::string& name = extraction.graph.name;
-    if (auto [it, fresh] = sources_.emplace(name, file); !fresh) {
+    if (auto [it, fresh] = sources_.emplace(c.name, c.file); !fresh) {
       fail(make_error(
           ErrorCode::kInput,
-          "report id '" + doc->id + "' is also the id of " + it->second + "; rename one of them",
-          file == "-" ? "<stdin>" : file));
+          "report id '" + c.id + "' is also the id of " + it->second + "; rename one of them",
+          c.file == "-" ? "<stdin>" : c.file));
       return;
     }
-    if (!o_.quiet) print_line(summary(doc->id, extraction.counts));
+    if (!o_.quiet) say(c.id + ": " + counts_text(c.counts));
 
     if (o_.out_dir.empty()) {
-      graphs_.push_back(std::move(extraction.graph));
+      graphs_.push_back(std::move(c.graph));
       return;
     }
-    std::vector<graph::Graph> one;
-    one.push_back(std::move(extraction.graph));
-    auto text = write::serialize(one, pipeline::prefixes(options_), format_);
-    if (!text) {
-      fail(text.error());
-      return;
+    if (!c.written) {
+      if (!*c.text) {
+        fail(c.text->error());
+        return;
+      }
+      c.written = write::write_file(out_path(c.id), **c.text);
     }
-    const std::string path = (fs::path(o_.out_dir) / (doc->id + extension(format_))).string();
-    const Status written = write::write_file(path, *text);
-    if (!written) fail(written.error());
+    if (!*c.written) fail(c.written->error());
+  }
+
+  std::string out_path(const std::string& id) const {
+    return (fs::path(o_.out_dir) / (id + extension(format_))).string();
   }
 
   const ConvertOptions& o_;
   pipeline::Options options_;
+  graph::Prefixes prefixes_;
+  std::string report_namespace_;  // of the report IRIs
   write::Format format_ = write::Format::kTurtle;
   std::vector<std::unique_ptr<pipeline::Extractor>> owned_;
-  std::map<std::string, const pipeline::Extractor*> by_lang_;
+  std::map<std::string, Language>
+      languages_;                   // read by the worker threads: fixed before they start
+  std::set<std::string> reported_;  // languages whose fallback or error was reported
   std::map<std::string, std::string> sources_;  // graph name → the file it came from
   std::vector<graph::Graph> graphs_;
+  Progress progress_{false, stderr, 0, 0};
   int status_ = kExitOk;
 };
 
@@ -239,11 +382,7 @@ class Converter {
 CLI::App* add_convert(CLI::App& app, ConvertOptions& o) {
   CLI::App* cmd = app.add_subcommand(
       "convert", "Convert reports to one RDF document (standard output by default)");
-  cmd->add_option("REPORT", o.reports,
-                  "Report files (UTF-8 text), '-' for standard input, or directories (all *.txt "
-                  "files in them, recursively, sorted)")
-      ->required()
-      ->type_name("FILE|DIR|-");
+  add_report_options(*cmd, o, "Do not print the summary line per report");
   CLI::Option* output = cmd->add_option("-o,--output", o.output,
                                         "Write the merged document to FILE ('-': standard output)")
                             ->option_text("FILE")
@@ -257,20 +396,11 @@ CLI::App* add_convert(CLI::App& app, ConvertOptions& o) {
   cmd->add_option("--format", o.format, "Output format")
       ->check(CLI::IsMember({"turtle", "ntriples", "trig", "nquads"}))
       ->capture_default_str();
-  cmd->add_option("--base", o.base_iri,
-                  "Namespace of the entity and report IRIs (default https://w3id.org/reportkg/id/)")
-      ->option_text("IRI")
-      ->check(CLI::Validator(check_base_iri, "IRI", "BaseIri"))
-      ->capture_default_str();
-  cmd->add_option("--lang", o.lang, "Language of the reports ('auto': guess per report)")
-      ->check(CLI::IsMember({"de", "en", "auto"}))
-      ->capture_default_str();
-  cmd->add_option("--provenance", o.provenance,
-                  "none: entities and facts; mentions: + the report text and every mention (NIF); "
-                  "full: + a statement per fact")
-      ->check(CLI::IsMember({"none", "mentions", "full"}))
-      ->capture_default_str();
-  cmd->add_flag("-q,--quiet", o.quiet, "Do not print the summary line per report");
+  cmd->add_option("-j,--jobs", o.jobs,
+                  "Convert N reports at once, 1 to 1024 (default: one per hardware thread); the "
+                  "output is the same for every N")
+      ->option_text("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1024}));
   return cmd;
 }
 

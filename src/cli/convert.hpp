@@ -1,8 +1,10 @@
 // `reportkg convert`: reports → one RDF document (or one file per report with --out-dir).
 #pragma once
 
+#include <cstddef>
 #include <string>
-#include <vector>
+
+#include "cli/reports.hpp"
 
 namespace CLI {
 class App;
@@ -10,15 +12,11 @@ class App;
 
 namespace reportkg::cli {
 
-struct ConvertOptions {
-  std::vector<std::string> reports;  ///< files, directories (recursive, *.txt) or "-"
+struct ConvertOptions : ReportOptions {
   std::string output = "-";
   std::string out_dir;
   std::string format = "turtle";
-  std::string base_iri = "https://w3id.org/reportkg/id/";
-  std::string lang = "de";
-  std::string provenance = "mentions";
-  bool quiet = false;
+  std::size_t jobs = 0;  ///< reports converted at once; 0: one per hardware thread
 };
 
 /// Adds the `convert` subcommand to `app`, parsing into `options` (which must outlive `app`).

@@ -11,6 +11,7 @@ enum ExitCode : int {
   kExitInput = 2,     ///< a report could not be read or is not UTF-8 text (the others are written)
   kExitOutput = 3,    ///< the output could not be written (nothing partial is left behind)
   kExitInternal = 4,  ///< a bug in reportkg
+  kExitStore = 5,     ///< `load`: a triple store refused a graph or could not be reached
 };
 
 /// The --help footer.
@@ -22,6 +23,8 @@ inline constexpr const char* kExitCodesHelp =
     "     and written\n"
     "  3  the output could not be written (no partial file is left)\n"
     "  4  internal error (a bug in reportkg)\n"
+    "  5  load: a triple store refused a report's graph (the other reports are still loaded) or\n"
+    "     could not be reached (nothing more is sent)\n"
     "When several apply, the highest code is returned.";
 
 inline int exit_code(ErrorCode code) {
@@ -33,6 +36,8 @@ inline int exit_code(ErrorCode code) {
       return kExitInput;
     case ErrorCode::kOutput:
       return kExitOutput;
+    case ErrorCode::kStore:
+      return kExitStore;
     case ErrorCode::kInternal:
       return kExitInternal;
   }

@@ -7,6 +7,7 @@
 
 #include "cli/convert.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/load.hpp"
 #include "version.hpp"
 
 namespace reportkg::cli {
@@ -24,6 +25,8 @@ int run(int argc, char** argv) {
 
     ConvertOptions convert;
     CLI::App* convert_cmd = add_convert(app, convert);
+    LoadOptions load;
+    CLI::App* load_cmd = add_load(app, load);
 
     try {
       app.parse(argc, argv);
@@ -32,6 +35,7 @@ int run(int argc, char** argv) {
       return app.exit(e) == 0 ? kExitOk : kExitUsage;
     }
     if (convert_cmd->parsed()) return run_convert(convert);
+    if (load_cmd->parsed()) return run_load(load);
     return kExitUsage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "reportkg: internal error: %s\n", e.what());

@@ -4,7 +4,7 @@ Each query runs over a data file and its result (header = the projected variable
 as text, sorted; see rdftest.term_text) is compared with EXPECTED_DIR/NAME.tsv. A missing expected
 file is a failure that prints the actual rows. UPDATE_EXPECTED=1 writes the expected files instead
 (only for deliberate updates: review the diff). tests/rdf/queries_oxigraph_test.mjs checks the same
-files with Oxigraph, so both engines must agree.
+files with Oxigraph and tests/load/virtuoso_test.sh with Virtuoso, so all three engines must agree.
 
 Usage: /usr/bin/python3 tests/rdf/queries_test.py [--data FILE --expected DIR]
   (or $REPORTKG_QUERY_DATA and $REPORTKG_QUERY_EXPECTED). Default: the fixture
@@ -66,6 +66,12 @@ def result_tsv(graph, query):
     return '\t'.join(header) + '\n' + ''.join(r + '\n' for r in rows), len(rows)
 
 
+def normalized_expected(text):
+    """An expected file as result_tsv writes it: the header, then the rows sorted."""
+    lines = text.splitlines()
+    return '\n'.join(lines[:1] + sorted(lines[1:])) + '\n'
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--data', help='Turtle file to query')
@@ -107,8 +113,7 @@ def main(argv):
                 continue
             with open(exp_path, encoding='utf-8') as f:
                 expected = f.read()
-            exp_lines = expected.splitlines()
-            norm_expected = '\n'.join(exp_lines[:1] + sorted(exp_lines[1:])) + '\n'
+            norm_expected = normalized_expected(expected)
             if actual != norm_expected:
                 diff = difflib.unified_diff(norm_expected.splitlines(True), actual.splitlines(True),
                                             rel(exp_path), 'rdflib result')

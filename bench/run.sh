@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): end-to-end throughput of `reportkg convert DIR --out-dir OUT -q` on one
+# core (--jobs 1) and on all cores, peak memory, and the write stage against serdi re-serialising
+# the same triples. Prints a Markdown report (paste it into BENCHMARKS.md).
+#
+#   bash bench/run.sh                        # 50 MB in 20 000 reports (about 10 minutes on 2 cores)
+#   BENCH_MB=5 BENCH_REPORTS=2000 bash bench/run.sh      # a quick run
+#
+# BENCH_BUILD_DIR (default build-bench/) is a release build with bench/write_bench;
+# BENCH_TMP (default: a new directory under $TMPDIR) holds the corpus and the outputs, removed at
+# the end unless BENCH_KEEP=1. Needs /usr/bin/time (Debian package time) and serdi.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir="${BENCH_BUILD_DIR:-build-bench}"
+mb="${BENCH_MB:-50}"
+reports="${BENCH_REPORTS:-20000}"
+write_reports="${BENCH_WRITE_REPORTS:-2000}"  # reports whose triples the write benchmark uses
+cores="$(nproc)"
+
+for tool in /usr/bin/time serdi /usr/bin/python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/setup.sh installs it)" >&2; exit 1; }
+done
+
+echo "bench: building $build_dir (release with debug info, bench programs)" >&2
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREPORTKG_BENCH=ON -DBUILD_TESTING=OFF \
+  >/dev/null
+cmake --build "$build_dir" -j"$cores" --target reportkg write_bench >/dev/null
+bin="$build_dir/reportkg"
+
+tmp="${BENCH_TMP:-$(mktemp -d "${TMPDIR:-/tmp}/reportkg-bench.XXXXXX")}"
+mkdir -p "$tmp"
+[[ "${BENCH_KEEP:-}" == 1 ]] || trap 'rm -rf "$tmp"' EXIT
+
+echo "bench: building the corpus in $tmp/corpus" >&2
+rm -rf "$tmp/corpus"
+read -r n_reports _ n_bytes _ n_words _ < <(/usr/bin/python3 bench/make_corpus.py "$tmp/corpus" \
+  --mb "$mb" --reports "$reports" --root .)
+largest="$(find "$tmp/corpus" -name '*.txt' -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2)"
+largest_bytes="$(stat -c %s "$largest")"
+
+# timed NAME COMMAND...: runs the command under /usr/bin/time -v; sets wall (s) and rss (KB).
+timed() {
+  local name="$1"
+  shift
+  echo "bench: $name" >&2
+  sync
+  /usr/bin/time -v -o "$tmp/time.txt" "$@"
+  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
+    for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f", s }' "$tmp/time.txt")"
+  rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")"
+  cpu="$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f", u + s }' "$tmp/time.txt")"
+}
+rate() {  # rate N SECONDS [DIVISOR]: N / DIVISOR / SECONDS with two decimals
+  awk -v n="$1" -v s="$2" -v d="${3:-1}" 'BEGIN { printf "%.2f", (s > 0 ? n / d / s : 0) }'
+}
+count_rate() {  # count_rate N SECONDS: N / SECONDS, a whole number
+  awk -v n="$1" -v s="$2" 'BEGIN { printf "%d", (s > 0 ? n / s : 0) }'
+}
+
+rm -rf "$tmp/out1"
+timed "convert, --jobs 1" "$bin" convert "$tmp/corpus" --out-dir "$tmp/out1" -q --jobs 1
+wall1="$wall" rss1="$rss" cpu1="$cpu"
+rm -rf "$tmp/outn"
+timed "convert, --jobs $cores" "$bin" convert "$tmp/corpus" --out-dir "$tmp/outn" -q --jobs "$cores"
+walln="$wall" rssn="$rss" cpun="$cpu"
+diff -rq "$tmp/out1" "$tmp/outn" >/dev/null || echo "bench: WARNING: --jobs 1 and --jobs $cores differ" >&2
+out_bytes="$(du -sb "$tmp/out1" | cut -f1)"
+rm -rf "$tmp/outn"
+timed "convert the largest report alone" "$bin" convert "$largest" -o /dev/null -q --jobs 1
+rss_largest="$rss"
+: >"$tmp/empty.de.txt"
+timed "convert an empty report (resources only)" "$bin" convert "$tmp/empty.de.txt" -o /dev/null -q
+rss_empty="$rss"
+
+# The write stage: N-Triples of the first $write_reports reports in one file; serdi turns it into
+# Turtle; write_bench reads it into one graph and times reportkg's serialize alone. Best of three.
+rm -rf "$tmp/nt"
+mkdir -p "$tmp/nt-in"
+find "$tmp/corpus" -name '*.txt' | sort | awk -v n="$write_reports" 'NR <= n' | xargs -I{} cp {} "$tmp/nt-in/"
+echo "bench: N-Triples of $write_reports reports" >&2
+"$bin" convert "$tmp/nt-in" --out-dir "$tmp/nt" --format ntriples -q
+find "$tmp/nt" -name '*.nt' | sort | xargs cat >"$tmp/all.nt"
+nt_bytes="$(stat -c %s "$tmp/all.nt")"
+serdi_best=""
+for _ in 1 2 3; do
+  timed "serdi -i ntriples -o turtle" serdi -i ntriples -o turtle "$tmp/all.nt" >/dev/null
+  serdi_best="$(awk -v a="$serdi_best" -v b="$wall" 'BEGIN { print (a == "" || b < a) ? b : a }')"
+done
+serdi_bytes="$(serdi -i ntriples -o turtle "$tmp/all.nt" | wc -c)"
+serdi_nt_best=""
+for _ in 1 2 3; do
+  timed "serdi -i ntriples -o ntriples" serdi -i ntriples -o ntriples "$tmp/all.nt" >/dev/null
+  serdi_nt_best="$(awk -v a="$serdi_nt_best" -v b="$wall" 'BEGIN { print (a == "" || b < a) ? b : a }')"
+done
+echo "bench: write_bench (reportkg's serialize)" >&2
+"$build_dir/write_bench" "$tmp/all.nt" --repeat 3 --out "$tmp/write.ttl" >"$tmp/write.txt"
+triples="$(awk '$1 == "triples" { print $2 }' "$tmp/write.txt")"
+read_s="$(awk '$1 == "read_seconds" { print $2 }' "$tmp/write.txt")"
+ser_s="$(awk '$1 == "serialize_seconds" { print $2 }' "$tmp/write.txt")"
+ser_bytes="$(awk '$1 == "output_bytes" { print $2 }' "$tmp/write.txt")"
+ratio="$(awk -v a="$ser_s" -v b="$serdi_best" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+"$build_dir/write_bench" "$tmp/all.nt" --repeat 3 --format ntriples >"$tmp/write-nt.txt"
+ser_nt_s="$(awk '$1 == "serialize_seconds" { print $2 }' "$tmp/write-nt.txt")"
+ratio_nt="$(awk -v a="$ser_nt_s" -v b="$serdi_nt_best" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+same="no"
+serdi -i turtle -o ntriples "$tmp/write.ttl" | LC_ALL=C sort -u >"$tmp/a.nt"
+serdi -i ntriples -o ntriples "$tmp/all.nt" | LC_ALL=C sort -u >"$tmp/b.nt"
+cmp -s "$tmp/a.nt" "$tmp/b.nt" && same="yes"
+
+cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+mem_total="$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+compiler="$(awk -F= '/^CMAKE_CXX_COMPILER:/ { print $2 }' "$build_dir/CMakeCache.txt")"
+compiler_version="$("$compiler" --version | head -1)"
+build_type="$(awk -F= '/^CMAKE_BUILD_TYPE:/ { print $2 }' "$build_dir/CMakeCache.txt")"
+serd_version="$(pkg-config --modversion serd-0 2>/dev/null || echo '?')"
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
+
+cat <<EOF
+### Results of $(date -u +%Y-%m-%d) (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ', with uncommitted changes'))
+
+Machine: $cores cores ($(nproc --all) online), $cpu_model, $mem_total memory; $compiler_version,
+$build_type; Serd $serd_version; $(uname -sr).
+
+Corpus: $n_reports reports, $(rate "$n_bytes" 1 1e6) MB ($n_bytes bytes), $n_words words (bench/make_corpus.py);
+largest report $(rate "$largest_bytes" 1 1e3) kB. Output: Turtle, --provenance mentions, $(rate "$out_bytes" 1 1e6) MB.
+
+| run | wall time | MB/s | words/s | CPU time | peak memory (max RSS) |
+|---|---|---|---|---|---|
+| \`convert DIR --out-dir OUT -q --jobs 1\` | $wall1 s | $(rate "$n_bytes" "$wall1" 1e6) | $(count_rate "$n_words" "$wall1") | $cpu1 s | $(mib "$rss1") |
+| \`convert DIR --out-dir OUT -q --jobs $cores\` | $walln s | $(rate "$n_bytes" "$walln" 1e6) | $(count_rate "$n_words" "$walln") | $cpun s | $(mib "$rssn") |
+| the largest report alone | | | | | $(mib "$rss_largest") |
+| an empty report (the resources alone) | | | | | $(mib "$rss_empty") |
+
+Write stage: the N-Triples of the first $write_reports reports, $(rate "$nt_bytes" 1 1e6) MB, $triples triples in one file.
+
+| writer | time (best of 3) | triples/s | output |
+|---|---|---|---|
+| \`serdi -i ntriples -o turtle\` (parse + write) | $serdi_best s | $(count_rate "$triples" "$serdi_best") | $(rate "$serdi_bytes" 1 1e6) MB |
+| reportkg \`write::serialize\`, Turtle (sort + write; bench/write_bench) | $ser_s s | $(count_rate "$triples" "$ser_s") | $(rate "$ser_bytes" 1 1e6) MB |
+| \`serdi -i ntriples -o ntriples\` (parse + write) | $serdi_nt_best s | $(count_rate "$triples" "$serdi_nt_best") | |
+| reportkg \`write::serialize\`, N-Triples | $ser_nt_s s | $(count_rate "$triples" "$ser_nt_s") | |
+
+Ratio reportkg / serdi: Turtle $ratio, N-Triples $ratio_nt (target ≤ 1.5). write_bench read the file
+with Serd in $read_s s. reportkg's Turtle has the same triples as the N-Triples: $same.
+EOF

@@ -1,0 +1,95 @@
+// What the subcommands that convert reports share: the REPORT arguments and extraction options,
+// one-line diagnostics with the exit status, and reading reports one at a time (as `convert` does
+// on one thread).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.hpp"
+#include "pipeline/pipeline.hpp"
+
+namespace CLI {
+class App;
+}  // namespace CLI
+
+namespace reportkg::cli {
+
+/// The options of every subcommand that converts reports.
+struct ReportOptions {
+  std::vector<std::string> reports;  ///< files, directories (recursive, *.txt) or "-"
+  std::string base_iri = "https://w3id.org/reportkg/id/";
+  std::string lang = "de";
+  std::string provenance = "mentions";
+  bool quiet = false;
+};
+
+/// Adds REPORT... and --base, --lang, --provenance and -q/--quiet (described by `quiet_help`).
+void add_report_options(CLI::App& cmd, ReportOptions& options, const std::string& quiet_help);
+
+/// Why `iri` cannot be the --base namespace, or empty: it must be absolute, end in '/' or '#' and
+/// contain no spaces or any of <>"{}|^`\.
+std::string check_base_iri(const std::string& iri);
+
+/// The pipeline options of the extraction options.
+pipeline::Options pipeline_options(const ReportOptions& options);
+
+/// "4 persons, 5 organizations, 3 relations, 2 quantities, 1 quote, 120 triples"
+std::string counts_text(const pipeline::Counts& counts);
+
+/// Prints one line per problem on standard error and keeps the exit code (the highest so far).
+class Diagnostics {
+ public:
+  /// Prints `e` as `file:line:col: message` (or `reportkg: message`); returns the new status.
+  int fail(const Error& e);
+  /// Prints a line that is no problem.
+  static void say(const std::string& line);
+  int status() const { return status_; }
+
+ private:
+  int status_ = 0;
+};
+
+/// A report read and converted.
+struct Report {
+  std::string file;  ///< as given, "-" for standard input
+  std::string id;    ///< "hanoi-convention"
+  pipeline::Extraction extraction;
+};
+
+/// Reads reports one at a time as `convert` does: expands REPORT arguments, reads and validates
+/// each file, extracts its graph with the resources of its language (with --lang auto, German
+/// resources stand in for a language that has none) and refuses a second report with the same id.
+/// Every problem goes to the diagnostics, once.
+class ReportReader {
+ public:
+  ReportReader(const ReportOptions& options, Diagnostics& diagnostics);
+  ~ReportReader();
+  ReportReader(const ReportReader&) = delete;
+  ReportReader& operator=(const ReportReader&) = delete;
+
+  /// Loads the resources of --lang (unless auto); false (reported) when there are none.
+  bool prepare();
+  /// The files of all REPORT arguments: a file as given, a directory's *.txt files recursively in
+  /// sorted order. A directory that cannot be listed or has no reports is reported.
+  std::vector<std::string> files();
+  /// The report in `file`, or nothing (reported).
+  std::optional<Report> read(const std::string& file);
+
+  const pipeline::Options& options() const { return options_; }
+
+ private:
+  const pipeline::Extractor* extractor(const std::string& lang);
+
+  const ReportOptions& o_;
+  Diagnostics& diagnostics_;
+  pipeline::Options options_;
+  std::vector<std::unique_ptr<pipeline::Extractor>> owned_;
+  std::map<std::string, const pipeline::Extractor*> by_lang_;
+  std::map<std::string, std::string> sources_;  // graph name → the file it came from
+};
+
+}  // namespace reportkg::cli

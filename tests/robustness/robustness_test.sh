@@ -1,0 +1,370 @@
+#!/usr/bin/env bash
+# Robustness end to end: every bad or extreme input gives the documented behaviour (README, "Exit
+# codes"): a clear one-line error and its exit code, or correct output; never a crash, a hang or a
+# partial file. Every run is under `timeout` (60 s; 4× that in a sanitizer build, which is that much
+# slower): a run that takes longer fails and is reported with its time, never skipped.
+#
+# The large report is 20 MB by default; REPORTKG_LARGE_TESTS=1 makes it 100 MB (slow).
+# Run by ctest with REPORTKG set to the binary, or: REPORTKG=build/reportkg bash THIS_FILE
+set -uo pipefail
+
+: "${REPORTKG:?REPORTKG must point to the reportkg binary}"
+SRC="${REPORTKG_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
+good="$SRC/examples/hanoi-convention.de.txt"
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/reportkg-robustness-test.XXXXXX")"
+cleanup() {
+  chmod -R u+rwX "$tmp" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+scale=1
+if [[ -n "${REPORTKG_BUILD_DIR:-}" ]] &&
+  grep -q '^REPORTKG_SANITIZE:BOOL=ON' "$REPORTKG_BUILD_DIR/CMakeCache.txt" 2>/dev/null; then
+  scale=4
+fi
+limit=$((60 * scale))
+large_mb=20
+[[ "${REPORTKG_LARGE_TESTS:-}" == 1 ]] && large_mb=100
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL: $*"
+}
+check() {  # check DESCRIPTION COMMAND...: passes when the command succeeds
+  local what="$1"
+  shift
+  if "$@"; then pass; else fail "$what"; fi
+}
+lines() { wc -l <"$1" | tr -d ' '; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+
+# run NAME ARGS...: runs reportkg under timeout with stdin from /dev/null; sets rc and secs, stdout
+# in $out, stderr in $err. A time-out or a crash (a signal) is a failure of its own.
+out="$tmp/stdout"
+err="$tmp/stderr"
+run_cmd() {  # run_cmd INPUT NAME COMMAND...: any command, with stdin from INPUT
+  local input="$1" name="$2"
+  shift 2
+  local start
+  start="$(now)"
+  timeout -k 5 "$limit" "$@" <"$input" >"$out" 2>"$err"
+  rc=$?
+  secs="$(since "$start")"
+  echo "  $name: exit $rc in $secs s"
+  if ((rc == 124 || rc == 137)); then
+    fail "$name: no result after $limit s (a hang, or too slow); stderr: $(head -c 300 "$err")"
+  elif ((rc > 4)); then
+    fail "$name: crashed with exit $rc; stderr: $(tail -c 600 "$err")"
+  else
+    pass
+  fi
+}
+run() {  # run NAME ARGS...
+  local name="$1"
+  shift
+  run_cmd /dev/null "$name" "$REPORTKG" "$@"
+}
+run_in() {  # run_in INPUT NAME ARGS...: with stdin from INPUT
+  local input="$1" name="$2"
+  shift 2
+  run_cmd "$input" "$name" "$REPORTKG" "$@"
+}
+
+no_leftovers() {  # no_leftovers DIR: no temporary files of the writer in DIR
+  test -z "$(find "$1" -name '.*.tmp-*' -print -quit 2>/dev/null)"
+}
+parses() {  # parses SYNTAX FILE: serdi reads the file without error
+  serdi -i "$1" -o ntriples "$2" >/dev/null 2>"$tmp/serdi.err"
+}
+
+# expect_error NAME CODE PREFIX TEXT ARGS...: exit CODE, one line on stderr starting with PREFIX and
+# containing TEXT, nothing on stdout, no output file ($tmp/out.ttl) and no temporary file.
+expect_error() {
+  local name="$1" code="$2" prefix="$3" text="$4"
+  shift 4
+  rm -f "$tmp/out.ttl"
+  run "$name" "$@"
+  check "$name: exit code $rc, expected $code" test "$rc" -eq "$code"
+  check "$name: one line on stderr, got $(lines "$err"): $(head -c 300 "$err")" \
+    test "$(lines "$err")" -eq 1
+  check "$name: stderr starts with '$prefix' and names '$text': $(head -c 300 "$err")" \
+    bash -c '[[ "$(cat "$1")" == "$2"*"$3"* ]]' _ "$err" "$prefix" "$text"
+  check "$name: nothing on stdout" test ! -s "$out"
+  check "$name: no output file" test ! -e "$tmp/out.ttl"
+  check "$name: no temporary file left" no_leftovers "$tmp"
+}
+
+# expect_ok NAME ARGS...: exit 0, valid Turtle in $tmp/out.ttl (ARGS must write there), no
+# temporary file.
+expect_ok() {
+  local name="$1"
+  shift
+  rm -f "$tmp/out.ttl"
+  run "$name" "$@"
+  check "$name: exit code $rc, expected 0; stderr: $(head -c 300 "$err")" test "$rc" -eq 0
+  check "$name: output parses with serdi: $(head -c 300 "$tmp/serdi.err" 2>/dev/null)" \
+    parses turtle "$tmp/out.ttl"
+  check "$name: no temporary file left" no_leftovers "$tmp"
+}
+
+command -v serdi >/dev/null || fail "serdi is not installed (scripts/setup.sh installs it)"
+command -v timeout >/dev/null || fail "timeout (coreutils) is missing"
+echo "time limit per run: $limit s"
+
+mkdir -p "$tmp/in"
+in="$tmp/in"
+
+# ---- encodings ------------------------------------------------------------------------------
+printf 'Gipfel in Hanoi\nDer Gipfel begann am 3. M\xe4rz 2025.\n' >"$in/latin1.de.txt"
+expect_error "invalid UTF-8 (Latin-1)" 2 "$in/latin1.de.txt:2:26: " \
+  "invalid UTF-8 (byte 0xE4) at byte offset 41" convert -q "$in/latin1.de.txt" -o "$tmp/out.ttl"
+printf 'Gipfel in Hanoi\nDer Gipfel in M\xc3' >"$in/truncated.de.txt"
+expect_error "invalid UTF-8 (sequence cut off at the end)" 2 "$in/truncated.de.txt:2:16: " \
+  "at byte offset 31" convert -q "$in/truncated.de.txt" -o "$tmp/out.ttl"
+printf 'Gipfel \xc0\xaf in Hanoi\n' >"$in/overlong.de.txt"
+expect_error "invalid UTF-8 (overlong form)" 2 "$in/overlong.de.txt:1:8: " "at byte offset 7" \
+  convert -q "$in/overlong.de.txt" -o "$tmp/out.ttl"
+printf 'Gipfel \xed\xa0\x80 in Hanoi\n' >"$in/surrogate.de.txt"
+expect_error "invalid UTF-8 (encoded surrogate)" 2 "$in/surrogate.de.txt:1:8: " "at byte offset 7" \
+  convert -q "$in/surrogate.de.txt" -o "$tmp/out.ttl"
+printf '\xef\xbb\xbfGipfel\n\xff\n' >"$in/bom-then-bad.de.txt"
+expect_error "invalid UTF-8 after a BOM (offset counts the BOM)" 2 "$in/bom-then-bad.de.txt:2:1: " \
+  "invalid UTF-8 (byte 0xFF) at byte offset 10" convert -q "$in/bom-then-bad.de.txt" -o "$tmp/out.ttl"
+{
+  for _ in $(seq 600); do cat "$good"; done
+  printf 'Ende \x80\n'
+} >"$in/late-bad.de.txt"
+late_offset=$(($(stat -c %s "$in/late-bad.de.txt") - 2))
+expect_error "invalid UTF-8 after 4 MB" 2 "$in/late-bad.de.txt:" "at byte offset $late_offset" \
+  convert -q "$in/late-bad.de.txt" -o "$tmp/out.ttl"
+printf 'Gipfel\nEin Satz.\n\x00\x01\x02binary' >"$in/nul.de.txt"
+expect_error "NUL bytes" 2 "$in/nul.de.txt:3:1: " "NUL byte" \
+  convert -q "$in/nul.de.txt" -o "$tmp/out.ttl"
+printf '\xff\xfeG\x00i\x00p\x00f\x00e\x00l\x00\n\x00' >"$in/utf16le-bom.de.txt"
+expect_error "UTF-16 LE with BOM" 2 "$in/utf16le-bom.de.txt: " "UTF-16" \
+  convert -q "$in/utf16le-bom.de.txt" -o "$tmp/out.ttl"
+printf '\xfe\xff\x00G\x00i\x00p\x00f\x00e\x00l\x00\n' >"$in/utf16be-bom.de.txt"
+expect_error "UTF-16 BE with BOM" 2 "$in/utf16be-bom.de.txt: " "UTF-16" \
+  convert -q "$in/utf16be-bom.de.txt" -o "$tmp/out.ttl"
+printf 'G\x00i\x00p\x00f\x00e\x00l\x00 \x00i\x00n\x00 \x00W\x00i\x00e\x00n\x00\n\x00' \
+  >"$in/utf16le.de.txt"
+expect_error "UTF-16 LE without BOM" 2 "$in/utf16le.de.txt: " "UTF-16" \
+  convert -q "$in/utf16le.de.txt" -o "$tmp/out.ttl"
+printf 'Gipfel\n\xff\n' >"$in/stdin-bad"
+run_in "$in/stdin-bad" "invalid UTF-8 on standard input" convert -q -
+check "invalid UTF-8 on stdin exits 2 (got $rc)" test "$rc" -eq 2
+check "invalid UTF-8 on stdin is named <stdin>: $(cat "$err")" grep -q '^<stdin>:2:1: invalid UTF-8' "$err"
+
+# ---- line ends, BOM, empty --------------------------------------------------------------------
+mkdir -p "$tmp/lf" "$tmp/crlf" "$tmp/cr" "$tmp/bom"
+cp "$good" "$tmp/lf/report.de.txt"
+sed 's/$/\r/' "$good" >"$tmp/crlf/report.de.txt"
+tr '\n' '\r' <"$good" >"$tmp/cr/report.de.txt"
+{
+  printf '\xef\xbb\xbf'
+  cat "$good"
+} >"$tmp/bom/report.de.txt"
+for kind in lf crlf cr bom; do
+  expect_ok "$kind report" convert -q "$tmp/$kind/report.de.txt" -o "$tmp/out.ttl"
+  cp "$tmp/out.ttl" "$tmp/$kind.ttl"
+  run "$kind report, --provenance none" convert -q --provenance none "$tmp/$kind/report.de.txt"
+  cp "$out" "$tmp/$kind.none.ttl"
+done
+check "a BOM changes nothing in the output" cmp -s "$tmp/lf.ttl" "$tmp/bom.ttl"
+check "CRLF line ends find the same entities and facts as LF" \
+  cmp -s "$tmp/lf.none.ttl" "$tmp/crlf.none.ttl"
+check "lone CR line ends find the same entities and facts as LF" \
+  cmp -s "$tmp/lf.none.ttl" "$tmp/cr.none.ttl"
+check "CRLF line ends are kept in the report text" grep -q $'\r$' "$tmp/crlf.ttl"
+
+: >"$in/empty.de.txt"
+expect_ok "empty file" convert "$in/empty.de.txt" -o "$tmp/out.ttl"
+check "empty file gives its report node" grep -q "report:Empty" "$tmp/out.ttl"
+check "empty file: summary says no entities: $(cat "$err")" grep -q "^empty: no entities" "$err"
+printf '  \n\t\r\n\n \xc2\xa0 \n\r\r\n   ' >"$in/blank.de.txt"
+expect_ok "whitespace only" convert "$in/blank.de.txt" -o "$tmp/out.ttl"
+check "whitespace only: summary says no entities: $(cat "$err")" grep -q "^blank: no entities" "$err"
+printf '\xef\xbb\xbf' >"$in/bom-only.de.txt"
+expect_ok "a BOM only" convert -q "$in/bom-only.de.txt" -o "$tmp/out.ttl"
+
+# ---- extreme shapes ---------------------------------------------------------------------------
+line="$(tr '\n' ' ' <"$good")"
+yes -- "$line" | head -c 10485760 | tr '\n' ' ' >"$in/one-line.de.txt"
+expect_ok "a single 10 MB line" convert -q "$in/one-line.de.txt" -o "$tmp/out.ttl"
+{
+  printf 'Ein langes Wort\nDer Minister sagte: '
+  head -c 1048576 /dev/zero | tr '\0' 'a'
+  printf '. Danach sprach Minister Hans Weber.\n'
+} >"$in/word.de.txt"
+expect_ok "a 1 MB word" convert -q "$in/word.de.txt" -o "$tmp/out.ttl"
+{
+  printf 'Ein langes Kompositum\nDas '
+  yes -- 'Außenministeriums' | head -n 60000 | tr -d '\n'
+  printf 'gebäude liegt in Berlin.\n'
+} >"$in/compound.de.txt"
+expect_ok "a 1 MB compound word" convert -q "$in/compound.de.txt" -o "$tmp/out.ttl"
+{
+  printf 'Zitate ohne Ende\n'
+  for i in $(seq 3000); do printf '„Wort %d sagte Minister Weber. ' "$i"; done
+  printf '\n'
+  for i in $(seq 3000); do printf 'Er sagte “ und %d. ' "$i"; done
+  printf '\n'
+  for i in $(seq 3000); do printf '"Satz %d, sagte Weber. ' "$i"; done
+  printf '\n'
+  yes -- '»' | head -n 5000 | tr -d '\n'
+  printf '\n'
+} >"$in/quotes.de.txt"
+expect_ok "thousands of unpaired quote marks" convert -q "$in/quotes.de.txt" -o "$tmp/out.ttl"
+{
+  printf 'Viele Titel\nDer '
+  yes -- 'Minister' | head -n 50000 | tr '\n' ' '
+  printf 'Hans Weber sagte, der Gipfel sei erfolgreich.\n'
+  yes -- 'Präsident Dr. General Außenministerin' | head -n 20000 | tr '\n' ' '
+  printf 'Anna Berg traf den '
+  yes -- 'Generalsekretär des' | head -n 20000 | tr '\n' ' '
+  printf 'Vereinten Nationen.\n'
+} >"$in/titles.de.txt"
+expect_ok "deeply repeated titles" convert -q "$in/titles.de.txt" -o "$tmp/out.ttl"
+{
+  printf 'Viele Sätze\n'
+  yes -- 'Ja.' | head -n 200000 | tr '\n' ' '
+  printf '\n'
+  yes -- '' | head -n 200000
+} >"$in/many-sentences.de.txt"
+expect_ok "200 000 one-word sentences and 200 000 empty lines" \
+  convert -q "$in/many-sentences.de.txt" -o "$tmp/out.ttl"
+
+# ---- things that are not report files ---------------------------------------------------------
+mkdir -p "$tmp/dir/sub" "$tmp/nodir/sub"
+cp "$good" "$tmp/dir/sub/a.de.txt"
+printf 'Zweiter Bericht\nBerlin, 2025-06-25 – Es begann.\n' >"$tmp/dir/b.de.txt"
+printf 'x' >"$tmp/nodir/sub/notes.md"
+expect_ok "a directory of reports" convert -q "$tmp/dir" -o "$tmp/out.ttl"
+check "a directory converts all its reports" \
+  bash -c 'grep -qx "report:A" "$1" && grep -qx "report:B" "$1"' _ "$tmp/out.ttl"
+expect_error "a directory without reports" 2 "$tmp/nodir: " "no .txt" \
+  convert -q "$tmp/nodir" -o "$tmp/out.ttl"
+expect_error "/dev/null as report" 2 "/dev/null: " "not a file" convert -q /dev/null -o "$tmp/out.ttl"
+mkfifo "$tmp/fifo.txt"
+expect_error "a fifo as report" 2 "$tmp/fifo.txt: " "named pipe" \
+  convert -q "$tmp/fifo.txt" -o "$tmp/out.ttl"
+ln -s "$tmp/missing.txt" "$tmp/dangling.txt"
+expect_error "a dangling symbolic link" 2 "$tmp/dangling.txt: " "no such file" \
+  convert -q "$tmp/dangling.txt" -o "$tmp/out.ttl"
+cp "$good" "$in/unreadable.de.txt"
+chmod 000 "$in/unreadable.de.txt"
+if [[ "$(id -u)" == 0 ]]; then
+  echo "  skipped: an unreadable report (running as root, which can read it anyway)"
+else
+  expect_error "an unreadable report" 2 "$in/unreadable.de.txt: " "ermission denied" \
+    convert -q "$in/unreadable.de.txt" -o "$tmp/out.ttl"
+fi
+chmod 644 "$in/unreadable.de.txt"
+
+# ---- output that cannot be written --------------------------------------------------------------
+expect_error "-o /dev/full" 3 "/dev/full: " "No space left" convert -q "$good" -o /dev/full
+"$REPORTKG" convert -q "$good" >/dev/full 2>"$err"
+rc=$?
+check "standard output on /dev/full exits 3 (got $rc)" test "$rc" -eq 3
+check "standard output on /dev/full: one line: $(cat "$err")" test "$(lines "$err")" -eq 1
+# /proc takes no new files, not even from root.
+expect_error "-o into a directory that takes no files" 3 "/proc/reportkg-test.ttl: " "" \
+  convert -q "$good" -o /proc/reportkg-test.ttl
+run "--out-dir that takes no files" convert -q "$good" "$tmp/dir" --out-dir /proc
+check "--out-dir that takes no files exits 3 (got $rc)" test "$rc" -eq 3
+check "--out-dir that takes no files: one line per report, got $(lines "$err")" \
+  test "$(lines "$err")" -eq 3
+run "--out-dir that cannot be created" convert -q "$good" --out-dir /proc/reportkg-test
+check "--out-dir that cannot be created exits 3 (got $rc)" test "$rc" -eq 3
+check "--out-dir that cannot be created: one line: $(cat "$err")" test "$(lines "$err")" -eq 1
+mkdir -p "$tmp/ro"
+if [[ "$(id -u)" == 0 ]]; then
+  echo "  skipped: a read-only output directory (running as root, which can write into it anyway)"
+else
+  chmod 555 "$tmp/ro"
+  expect_error "-o into a read-only directory" 3 "$tmp/ro/x.ttl: " "" \
+    convert -q "$good" -o "$tmp/ro/x.ttl"
+  run "--out-dir read-only" convert -q "$good" --out-dir "$tmp/ro"
+  check "--out-dir read-only exits 3 (got $rc)" test "$rc" -eq 3
+  check "read-only directory stays empty" test -z "$(ls -A "$tmp/ro")"
+  chmod 755 "$tmp/ro"
+fi
+echo "old" >"$tmp/keep.ttl"
+run "a failed run with an existing output file" convert -q "$in/latin1.de.txt" -o "$tmp/keep.ttl"
+check "a failed run leaves the existing output file as it was" test "$(cat "$tmp/keep.ttl")" = old
+
+# ---- batches with bad reports -------------------------------------------------------------------
+mkdir -p "$tmp/batch"
+cp "$good" "$tmp/batch/first.de.txt"
+printf 'Zweiter Bericht\nBerlin, 2025-06-25 – Minister Hans Weber sagte, es begann.\n' \
+  >"$tmp/batch/second.de.txt"
+cp "$SRC"/tests/golden/inputs/*.txt "$tmp/batch/"
+batch=("$tmp/batch/first.de.txt" "$in/latin1.de.txt" "$tmp/batch/second.de.txt" /dev/null
+  "$in/missing.de.txt" "$tmp/nodir" "$in/nul.de.txt" "$tmp/batch")
+for jobs in 1 3; do
+  rm -f "$tmp/out.ttl"
+  run "batch with bad reports, --jobs $jobs" convert --jobs "$jobs" "${batch[@]}" -o "$tmp/out.ttl"
+  cp "$err" "$tmp/batch-$jobs.err"
+  cp "$tmp/out.ttl" "$tmp/batch-$jobs.ttl" 2>/dev/null
+  check "batch --jobs $jobs exits 2 (got $rc)" test "$rc" -eq 2
+  check "batch --jobs $jobs: output parses" parses turtle "$tmp/out.ttl"
+  check "batch --jobs $jobs: the good reports are in the output" bash -c \
+    'grep -qx "report:First" "$1" && grep -qx "report:Second" "$1" && grep -qx "report:TitlesAndQuotes" "$1"' \
+    _ "$tmp/out.ttl"
+  check "batch --jobs $jobs: one line per bad report, in order: $(grep -v ' triples$' "$err")" \
+    test "$(grep -v ' triples$' "$err" | cut -d: -f1 | tr '\n' ' ')" = \
+    "$in/latin1.de.txt /dev/null $in/missing.de.txt $tmp/nodir $in/nul.de.txt $tmp/batch/first.de.txt $tmp/batch/second.de.txt "
+  check "batch --jobs $jobs: a summary line per good report: $(grep -c ' triples$' "$err")" \
+    test "$(grep -c ' triples$' "$err")" -eq 3
+done
+check "batch: --jobs 1 and --jobs 3 write the same output" \
+  cmp -s "$tmp/batch-1.ttl" "$tmp/batch-3.ttl"
+check "batch: --jobs 1 and --jobs 3 print the same messages" \
+  cmp -s "$tmp/batch-1.err" "$tmp/batch-3.err"
+rm -rf "$tmp/od"
+run "batch with bad reports, --out-dir" convert -q "${batch[@]}" --out-dir "$tmp/od"
+check "batch --out-dir exits 2 (got $rc)" test "$rc" -eq 2
+check "batch --out-dir writes one file per good report: $(ls "$tmp/od" | tr '\n' ' ')" \
+  test "$(ls "$tmp/od" | tr '\n' ' ')" = "first.ttl second.ttl titles-and-quotes.ttl "
+for f in "$tmp"/od/*.ttl; do
+  check "batch --out-dir: $(basename "$f") parses" parses turtle "$f"
+done
+run "batch with a bad report and /dev/full" convert -q "$good" "$in/latin1.de.txt" -o /dev/full
+check "bad report and unwritable output: the higher code, 3 (got $rc)" test "$rc" -eq 3
+check "bad report and unwritable output: two lines: $(cat "$err")" test "$(lines "$err")" -eq 2
+
+# ---- a large report -----------------------------------------------------------------------------
+# The bundled reports repeated to $large_mb MB: one report, converted in one piece.
+chunk="$tmp/chunk.txt"
+: >"$chunk"
+while (($(stat -c %s "$chunk") < 1000000)); do
+  for f in "$SRC"/examples/*.txt; do
+    cat "$f" >>"$chunk"
+    printf '\n' >>"$chunk"
+  done
+done
+large="$tmp/large.de.txt"
+: >"$large"
+while (($(stat -c %s "$large") < large_mb * 1000000)); do cat "$chunk" >>"$large"; done
+size=$(stat -c %s "$large")
+rm -f "$tmp/out.ttl"
+if [[ -x /usr/bin/time ]]; then
+  run_cmd /dev/null "a $large_mb MB report" /usr/bin/time -f '%M' -o "$tmp/rss" \
+    "$REPORTKG" convert -q "$large" -o "$tmp/out.ttl"
+else
+  run "a $large_mb MB report" convert -q "$large" -o "$tmp/out.ttl"
+fi
+check "a $large_mb MB report exits 0 (got $rc): $(head -c 300 "$err")" test "$rc" -eq 0
+check "a $large_mb MB report: the output parses with serdi: $(head -c 300 "$tmp/serdi.err" 2>/dev/null)" \
+  parses turtle "$tmp/out.ttl"
+rate="$(awk -v b="$size" -v s="$secs" 'BEGIN { printf "%.2f", (s > 0 ? b / 1e6 / s : 0) }')"
+echo "  a $large_mb MB report ($size bytes): $secs s, $rate MB/s, peak memory $(cat "$tmp/rss" 2>/dev/null || echo '?') KB"
+
+echo "$passed passed, $failed failed"
+[[ "$failed" -eq 0 ]]
