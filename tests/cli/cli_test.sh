@@ -10,18 +10,7 @@ EXAMPLES="$SRC/examples"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/reportkg-cli-test.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
-check() {  # check DESCRIPTION COMMAND...: passes when the command succeeds
-  local what="$1"
-  shift
-  if "$@"; then pass; else fail "$what"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../support/checks.sh"
 
 # run ARGS...: runs reportkg with stdin from /dev/null; sets rc, out (stdout file), err (stderr file).
 out="$tmp/stdout"

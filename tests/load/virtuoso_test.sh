@@ -31,18 +31,7 @@ export REPORTKG_SOURCE_DIR="$SRC"
 # Only loopback is ever contacted: no proxy may stand in between.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL: $*"
-}
-check() {  # check DESCRIPTION COMMAND...: passes when the command succeeds
-  local what="$1"
-  shift
-  if "$@"; then pass; else fail "$what"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../support/checks.sh"
 summary() {
   echo "$passed passed, $failed failed"
   [[ "$failed" -eq 0 ]]
