@@ -32,8 +32,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void print_line(const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); }
-
 const char* extension(write::Format f) {
   switch (f) {
     case write::Format::kTurtle:
@@ -128,7 +126,7 @@ class Converter {
     const auto format = write::parse_format(o_.format);
     if (!format) return fail(format.error());
     format_ = *format;
-    if (!load_languages()) return status_;
+    if (!load_languages()) return diagnostics_.status();
     if (!o_.out_dir.empty()) {
       std::error_code ec;
       fs::create_directories(o_.out_dir, ec);
@@ -173,7 +171,7 @@ class Converter {
       const Status written = write::write_file(o_.output, *text);
       if (!written) fail(written.error());
     }
-    return status_;
+    return diagnostics_.status();
   }
 
  private:
@@ -225,20 +223,8 @@ class Converter {
     }
   }
 
-  int fail(const Error& e) {
-    if (e.code == ErrorCode::kInternal) {
-      say("reportkg: internal error: " + e.to_string());
-    } else {
-      say(e.file.empty() ? "reportkg: " + e.to_string() : e.to_string());
-    }
-    status_ = std::max(status_, exit_code(e.code));
-    return status_;
-  }
-
-  void say(const std::string& line) {
-    progress_.clear();
-    print_line(line);
-  }
+  int fail(const Error& e) { return diagnostics_.fail(e); }
+  void say(const std::string& line) const { diagnostics_.say(line); }
 
   // The extractors, created before any report is converted (the worker threads only read them).
   // With --lang auto, a language without resources falls back to German resources (the document
@@ -374,7 +360,7 @@ class Converter {
   std::map<std::string, std::string> sources_;  // graph name → the file it came from
   std::vector<graph::Graph> graphs_;
   Progress progress_{false, stderr, 0, 0};
-  int status_ = kExitOk;
+  Diagnostics diagnostics_{[this] { progress_.clear(); }};
 };
 
 }  // namespace

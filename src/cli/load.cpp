@@ -77,8 +77,8 @@ int run_load(const LoadOptions& o) {
       continue;
     }
     if (!o.quiet) {
-      Diagnostics::say(report->id + ": <" + name + ">: " +
-                       std::to_string(report->extraction.counts.triples) + " triples, " + answer);
+      diagnostics.say(report->id + ": <" + name + ">: " +
+                      std::to_string(report->extraction.counts.triples) + " triples, " + answer);
     }
   }
   return diagnostics.status();

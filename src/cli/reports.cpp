@@ -108,7 +108,10 @@ int Diagnostics::fail(const Error& e) {
   return status_;
 }
 
-void Diagnostics::say(const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); }
+void Diagnostics::say(const std::string& line) const {
+  if (before_line_) before_line_();
+  std::fprintf(stderr, "%s\n", line.c_str());
+}
 
 ReportReader::ReportReader(const ReportOptions& o, Diagnostics& diagnostics)
     : o_(o), diagnostics_(diagnostics), options_(pipeline_options(o)) {}
@@ -181,7 +184,7 @@ const pipeline::Extractor* ReportReader::extractor(const std::string& lang) {
     ex = owned_.back().get();
   } else if (o_.lang == "auto" && lang != "de") {
     if (!o_.quiet)
-      Diagnostics::say("reportkg: note: no language resources for '" + lang + "'; using 'de'");
+      diagnostics_.say("reportkg: note: no language resources for '" + lang + "'; using 'de'");
     ex = extractor("de");
   } else {
     Error e = created.error();

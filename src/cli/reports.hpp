@@ -3,6 +3,7 @@
 // on one thread).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -43,13 +44,17 @@ std::string counts_text(const pipeline::Counts& counts);
 /// Prints one line per problem on standard error and keeps the exit code (the highest so far).
 class Diagnostics {
  public:
+  Diagnostics() = default;
+  /// `before_line` runs before each line is printed (convert clears its progress line there).
+  explicit Diagnostics(std::function<void()> before_line) : before_line_(std::move(before_line)) {}
   /// Prints `e` as `file:line:col: message` (or `reportkg: message`); returns the new status.
   int fail(const Error& e);
   /// Prints a line that is no problem.
-  static void say(const std::string& line);
+  void say(const std::string& line) const;
   int status() const { return status_; }
 
  private:
+  std::function<void()> before_line_;
   int status_ = 0;
 };
 

@@ -12,14 +12,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 source "$(dirname "${BASH_SOURCE[0]}")/../support/checks.sh"
 
-# run ARGS...: runs reportkg with stdin from /dev/null; sets rc, out (stdout file), err (stderr file).
-out="$tmp/stdout"
+out="$tmp/stdout"  # run ARGS... (tests/support/checks.sh) writes here
 err="$tmp/stderr"
-run() {
-  "$REPORTKG" "$@" </dev/null >"$out" 2>"$err"
-  rc=$?
-}
-lines() { wc -l <"$1" | tr -d ' '; }
 parses() {  # parses SYNTAX FILE: serdi reads the file without error
   serdi -i "$1" -o ntriples "$2" >/dev/null 2>"$tmp/serdi.err"
 }

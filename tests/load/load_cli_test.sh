@@ -14,11 +14,6 @@ trap 'rm -rf "$tmp"' EXIT
 source "$(dirname "${BASH_SOURCE[0]}")/../support/checks.sh"
 out="$tmp/stdout"
 err="$tmp/stderr"
-run() {
-  "$REPORTKG" "$@" </dev/null >"$out" 2>"$err"
-  rc=$?
-}
-lines() { wc -l <"$1" | tr -d ' '; }
 
 good="$SRC/examples/hanoi-convention.de.txt"
 # A port on 127.0.0.1 that nobody listens on.

@@ -174,7 +174,6 @@ load() {  # load ARGS...: runs reportkg load; sets rc, out, err
   "$REPORTKG" load "$@" </dev/null >"$out" 2>"$err"
   rc=$?
 }
-lines() { wc -l <"$1" | tr -d ' '; }
 count() {  # the number of triples in graph $1
   "$PYTHON" "$HERE/sparql_http.py" count --endpoint "$sparql" --graph "$1" 2>>"$tmp/count.err"
 }

@@ -29,7 +29,6 @@ large_mb=20
 [[ "${REPORTKG_LARGE_TESTS:-}" == 1 ]] && large_mb=100
 
 source "$(dirname "${BASH_SOURCE[0]}")/../support/checks.sh"
-lines() { wc -l <"$1" | tr -d ' '; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 

@@ -12,3 +12,13 @@ check() {  # check DESCRIPTION COMMAND...: passes when the command succeeds
   shift
   if "$@"; then pass; else fail "$what"; fi
 }
+
+# lines FILE: the number of lines of FILE.
+lines() { wc -l <"$1" | tr -d ' '; }
+
+# run ARGS...: runs reportkg with stdin from /dev/null; sets rc and writes standard output and
+# error to the files named by $out and $err, which the sourcing script sets.
+run() {
+  "$REPORTKG" "$@" </dev/null >"$out" 2>"$err"
+  rc=$?
+}
