@@ -7,7 +7,8 @@
 #include <unicode/unistr.h>
 
 #include <memory>
-#include <mutex>
+
+#include "base/strings.hpp"
 
 namespace reportkg::utf8 {
 
@@ -167,8 +168,10 @@ std::string nfc(std::string_view s) {
   return U_FAILURE(status) ? std::string(s) : to_utf8(out);
 }
 
-std::string to_ascii(std::string_view s) {
-  if (is_ascii(s)) return std::string(s);
+namespace {
+
+// ICU's transliteration of one word (a run of non-blank characters) to ASCII.
+std::string transliterate_word(std::string_view word) {
   // ICU transliterators are not thread-safe: one per thread.
   thread_local std::unique_ptr<icu::Transliterator> tr = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -176,14 +179,46 @@ std::string to_ascii(std::string_view s) {
         "de-ASCII; Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     return U_FAILURE(status) ? nullptr : std::move(t);
   }();
-  icu::UnicodeString u = from_utf8(s);
+  icu::UnicodeString u = from_utf8(word);
   if (tr) tr->transliterate(u);
-  std::string out = to_utf8(u);
   std::string ascii;
-  for (const char c : out) {
+  for (const char c : to_utf8(u)) {
     if (static_cast<unsigned char>(c) < 0x80) ascii += c;
   }
   return ascii;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+}  // namespace
+
+std::string to_ascii(std::string_view s) {
+  if (is_ascii(s)) return std::string(s);
+  // Names repeat from report to report, and their words even more: each word goes through ICU
+  // (tens of microseconds) once per thread. The transliteration rules look no further than the
+  // word, so the result is the same as for the whole text.
+  constexpr std::size_t kMaxCached = 1 << 16;
+  thread_local StringMap<std::string> cache;
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t end = i;
+    while (end < s.size() && !is_blank(s[end])) ++end;
+    const std::string_view word = s.substr(i, end - i);
+    if (is_ascii(word)) {
+      out += word;
+    } else {
+      auto it = cache.find(word);
+      if (it == cache.end()) {
+        if (cache.size() >= kMaxCached) cache.clear();
+        it = cache.emplace(word, transliterate_word(word)).first;
+      }
+      out += it->second;
+    }
+    while (end < s.size() && is_blank(s[end])) out += s[end++];
+    i = end;
+  }
+  return out;
 }
 
 }  // namespace reportkg::utf8

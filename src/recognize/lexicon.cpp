@@ -165,18 +165,18 @@ Result<Lexicon> Lexicon::parse(
                                       : TitleKind::kOffice,
                 col(c, 3)};
         const std::size_t index = lex.titles_.size();
-        lex.title_forms_.emplace(utf8::to_lower(t.masculine), std::make_pair(index, false));
-        lex.title_forms_.emplace(utf8::to_lower(t.feminine),
-                                 std::make_pair(index, t.feminine != t.masculine));
+        lex.title_forms_.insert(utf8::to_lower(t.masculine), std::make_pair(index, false));
+        lex.title_forms_.insert(utf8::to_lower(t.feminine),
+                                std::make_pair(index, t.feminine != t.masculine));
         lex.titles_.push_back(std::move(t));
       } else if (file == "org-heads.tsv" && !col(c, 0).empty()) {
         const std::string head = utf8::to_lower(col(c, 0));
         const std::string g = col(c, 2);
-        lex.org_heads_[head] = lex.org_heads_list_.size();
+        lex.org_heads_.insert(head, lex.org_heads_list_.size());
         lex.org_heads_list_.push_back(
             OrgHead{col(c, 0), col(c, 1).empty() ? "body" : col(c, 1), g.empty() ? 'm' : g[0]});
       } else if (file == "venues.tsv" && !col(c, 0).empty()) {
-        lex.venue_heads_[utf8::to_lower(col(c, 0))] = lex.venue_genders_.size();
+        lex.venue_heads_.insert(utf8::to_lower(col(c, 0)), lex.venue_genders_.size());
         lex.venue_genders_.push_back(col(c, 1).empty() ? 'n' : col(c, 1)[0]);
       } else if (file == "events.tsv" && !col(c, 0).empty()) {
         const std::string kind = col(c, 2);
@@ -184,12 +184,12 @@ Result<Lexicon> Lexicon::parse(
                     kind == "process"  ? EventKind::kProcess
                     : kind == "speech" ? EventKind::kSpeech
                                        : EventKind::kHappening};
-        lex.event_heads_[utf8::to_lower(e.head)] = lex.events_.size();
+        lex.event_heads_.insert(utf8::to_lower(e.head), lex.events_.size());
         lex.events_.push_back(std::move(e));
       } else if (file == "agreements.tsv" && !col(c, 0).empty()) {
         const std::string head = utf8::to_lower(col(c, 0));
         const std::string g = col(c, 2);
-        lex.agreement_heads_[head] = lex.agreements_list_.size();
+        lex.agreement_heads_.insert(head, lex.agreements_list_.size());
         lex.agreements_list_.push_back(AgreementNoun{col(c, 0), col(c, 1), g.empty() ? 'm' : g[0]});
       } else if (file == "verbs.tsv" && !col(c, 0).empty()) {
         const std::string role = col(c, 1);
@@ -309,34 +309,41 @@ std::optional<std::size_t> Lexicon::organization_by_label(std::string_view label
 
 namespace {
 
-// Finds `lower` in `table` exactly, with an inflection ending, or as the last part of a compound
-// (the head at least `min_head` bytes); the longest head wins.
-template <class Map>
-std::optional<std::tuple<typename Map::const_iterator, std::string, std::string>> find_head(
-    const Map& table, std::string_view lower, std::size_t min_head) {
-  // No head noun is longer than this: a longer "word" (a run of letters in a broken file) is
-  // not split at every position.
-  constexpr std::size_t kMaxWord = 80;
-  if (lower.size() > kMaxWord) return std::nullopt;
-  for (std::size_t i = 0; i == 0 || i + 3 <= lower.size(); ++i) {
-    if (i >= lower.size()) break;
-    if ((static_cast<unsigned char>(lower[i]) & 0xC0) == 0x80) continue;  // not a code-point start
-    // A compound's first part has at least three letters or ends in a hyphen ("be" + "amte" is
-    // no compound of "Amt").
-    if (i > 0 && i < 3 && lower[i - 1] != '-') continue;
-    const std::string_view tail = lower.substr(i);
-    for (const auto ending : kInflections) {
-      if (!tail.ends_with(ending)) continue;
-      const std::string_view base = tail.substr(0, tail.size() - ending.size());
-      // After a hyphen any listed head is a compound's last part ("IAEA-Chef").
-      if (base.size() < min_head && i > 0 && lower[i - 1] != '-') continue;
-      if (base.empty()) continue;
-      const auto it = table.find(std::string(base));
-      if (it != table.end())
-        return std::make_tuple(it, std::string(lower.substr(0, i)), std::string(ending));
-    }
+// How a word ends with a head noun: word = prefix + head + ending.
+template <class V>
+struct HeadHit {
+  V value;
+  std::size_t prefix_bytes;
+  std::string_view ending;
+};
+
+// Finds `lower` in `heads` exactly, with an inflection ending, or as the last part of a compound
+// (the head at least `min_head` bytes unless a hyphen precedes it); the longest head wins, then
+// the shortest ending.
+template <class V>
+std::optional<HeadHit<V>> find_head(const SuffixTrie<V>& heads, std::string_view lower,
+                                    std::size_t min_head) {
+  std::optional<HeadHit<V>> best;
+  for (const auto ending : kInflections) {
+    if (ending.size() >= lower.size() || !lower.ends_with(ending)) continue;
+    const std::size_t end = lower.size() - ending.size();
+    heads.visit_keys_ending_at(lower, end, [&](std::size_t begin, const V& value) {
+      if (best && begin >= best->prefix_bytes) return;
+      if (begin > 0) {
+        const bool after_hyphen = lower[begin - 1] == '-';
+        // The head begins a code point and leaves three letters after its start; a compound's
+        // first part has at least three letters or ends in a hyphen ("be" + "amte" is no
+        // compound of "Amt"); after a hyphen any listed head is a compound's last part
+        // ("IAEA-Chef").
+        if ((static_cast<unsigned char>(lower[begin]) & 0xC0) == 0x80) return;
+        if (begin + 3 > lower.size()) return;
+        if (begin < 3 && !after_hyphen) return;
+        if (end - begin < min_head && !after_hyphen) return;
+      }
+      best = HeadHit<V>{value, begin, ending};
+    });
   }
-  return std::nullopt;
+  return best;
 }
 
 // A compound's first part must be a word of its own ("Außen|ministerium", "Bundes|rat"), so that
@@ -358,27 +365,24 @@ bool plausible_prefix(std::string_view prefix, const Lexicon& lex) {
   return false;
 }
 
-template <class Map>
-std::optional<Lexicon::HeadMatch> head_match(const Map& table, std::string_view lower,
-                                             std::size_t min_head, const Lexicon& lex) {
-  auto hit = find_head(table, lower, min_head);
+std::optional<Lexicon::HeadMatch> head_match(const SuffixTrie<std::size_t>& heads,
+                                             std::string_view lower, std::size_t min_head,
+                                             const Lexicon& lex) {
+  const auto hit = find_head(heads, lower, min_head);
   if (!hit) return std::nullopt;
-  if (!plausible_prefix(std::get<1>(*hit), lex)) return std::nullopt;
-  return Lexicon::HeadMatch{std::move(std::get<1>(*hit)), std::move(std::get<2>(*hit)),
-                            std::get<0>(*hit)->second};
+  const std::string_view prefix = lower.substr(0, hit->prefix_bytes);
+  if (!plausible_prefix(prefix, lex)) return std::nullopt;
+  return Lexicon::HeadMatch{std::string(prefix), std::string(hit->ending), hit->value};
 }
 
 }  // namespace
 
-namespace {}  // namespace
-
 std::optional<Lexicon::TitleHit> Lexicon::title(std::string_view lower) const {
   const auto hit = find_head(title_forms_, lower, 5);
   if (!hit) return std::nullopt;
-  std::string prefix = std::get<1>(*hit);
+  const std::string_view prefix = lower.substr(0, hit->prefix_bytes);
   if (!plausible_prefix(prefix, *this)) return std::nullopt;
-  return TitleHit{std::get<0>(*hit)->second.first, std::get<0>(*hit)->second.second,
-                  std::move(prefix)};
+  return TitleHit{hit->value.first, hit->value.second, std::string(prefix)};
 }
 
 std::optional<Lexicon::HeadMatch> Lexicon::org_head(std::string_view lower) const {
@@ -389,7 +393,7 @@ bool Lexicon::is_plural_event_noun(std::size_t index) const {
   const std::string form = utf8::to_lower(events_[index].head);
   for (const std::string_view ending : {"e", "en", "n"}) {
     if (form.size() > ending.size() + 2 && form.ends_with(ending) &&
-        event_heads_.count(form.substr(0, form.size() - ending.size()))) {
+        event_heads_.find(std::string_view(form).substr(0, form.size() - ending.size()))) {
       return true;
     }
   }

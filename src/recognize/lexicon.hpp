@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "recognize/suffix_trie.hpp"
 #include "text/text.hpp"
 
 namespace reportkg::recognize {
@@ -179,14 +180,13 @@ class Lexicon {
   std::unordered_map<std::string, std::size_t> demonyms_;
   std::unordered_map<std::string, std::size_t> iso_;
   std::unordered_map<std::string, std::size_t> org_labels_;
-  std::unordered_map<std::string, std::pair<std::size_t, bool>>
-      title_forms_;  // lower form → title, fem
+  SuffixTrie<std::pair<std::size_t, bool>> title_forms_;  // lower form → title, fem
   std::vector<OrgHead> org_heads_list_;
   std::vector<AgreementNoun> agreements_list_;
-  std::unordered_map<std::string, std::size_t> org_heads_;
-  std::unordered_map<std::string, std::size_t> event_heads_;
-  std::unordered_map<std::string, std::size_t> agreement_heads_;
-  std::unordered_map<std::string, std::size_t> venue_heads_;
+  SuffixTrie<std::size_t> org_heads_;
+  SuffixTrie<std::size_t> event_heads_;
+  SuffixTrie<std::size_t> agreement_heads_;
+  SuffixTrie<std::size_t> venue_heads_;
   std::vector<char> venue_genders_;
   std::unordered_map<std::string, std::pair<VerbRole, std::string>>
       verbs_;  // lower phrase → role, event noun
