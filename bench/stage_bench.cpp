@@ -32,7 +32,7 @@ using Clock = std::chrono::steady_clock;
 
 enum Stage { kInput, kText, kRecognize, kResolve, kRelate, kGraph, kSerialize, kWrite, kStages };
 constexpr const char* kStageNames[kStages] = {"input",  "text",  "recognize", "resolve",
-                                               "relate", "graph", "serialize", "write"};
+                                              "relate", "graph", "serialize", "write"};
 
 int usage() {
   std::fprintf(stderr,

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/strings.hpp"
 #include "graph/graph.hpp"
 #include "pipeline/pipeline.hpp"
 #include "write/writer.hpp"
@@ -28,7 +29,15 @@ using Clock = std::chrono::steady_clock;
 
 struct State {
   graph::Graph graph;
+  StringMap<graph::TermId> iris;  // each IRI once in the graph, as the graph stage stores them
   std::string error;
+
+  graph::TermId iri(std::string value) {
+    if (const auto it = iris.find(value); it != iris.end()) return it->second;
+    const graph::TermId id = graph.add_term(graph::Term::iri(value));
+    iris.emplace(std::move(value), id);
+    return id;
+  }
 };
 
 std::string text(const SerdNode* n) {
@@ -45,18 +54,17 @@ extern "C" SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdN
       state->error = "only IRIs and literals are supported (reportkg writes no blank nodes)";
       return SERD_ERR_BAD_SYNTAX;
     }
-    graph::Term object;
+    graph::TermId object = 0;
     if (o->type == SERD_URI) {
-      object = graph::Term::iri(text(o));
+      object = state->iri(text(o));
     } else if (lang != nullptr) {
-      object = graph::Term::literal(text(o), text(lang));
+      object = state->graph.add_term(graph::Term::literal(text(o), text(lang)));
     } else if (datatype != nullptr) {
-      object = graph::Term::typed(text(o), text(datatype));
+      object = state->graph.add_term(graph::Term::typed(text(o), text(datatype)));
     } else {
-      object = graph::Term::literal(text(o));
+      object = state->graph.add_term(graph::Term::literal(text(o)));
     }
-    state->graph.triples.push_back(
-        {graph::Term::iri(text(s)), graph::Term::iri(text(p)), std::move(object)});
+    state->graph.triples.push_back({state->iri(text(s)), state->iri(text(p)), object});
     return SERD_SUCCESS;
   } catch (...) {
     state->error = "out of memory";

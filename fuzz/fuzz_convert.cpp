@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "graph/graph.hpp"
@@ -93,12 +94,16 @@ std::size_t parse_turtle(const std::string& turtle) {
 }
 
 std::size_t distinct_triples(const graph::Graph& g) {
-  std::vector<const graph::Triple*> triples;
-  triples.reserve(g.triples.size());
-  for (const auto& t : g.triples) triples.push_back(&t);
-  std::sort(triples.begin(), triples.end(), [](auto* a, auto* b) { return *a < *b; });
+  using Terms = std::tuple<const graph::Term&, const graph::Term&, const graph::Term&>;
+  const auto terms = [&g](const graph::Triple& t) {
+    return Terms(g.terms.at(t.s), g.terms.at(t.p), g.terms.at(t.o));
+  };
+  std::vector<graph::Triple> triples = g.triples;
+  std::sort(triples.begin(), triples.end(),
+            [&](const auto& a, const auto& b) { return terms(a) < terms(b); });
   return static_cast<std::size_t>(
-      std::unique(triples.begin(), triples.end(), [](auto* a, auto* b) { return *a == *b; }) -
+      std::unique(triples.begin(), triples.end(),
+                  [&](const auto& a, const auto& b) { return terms(a) == terms(b); }) -
       triples.begin());
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "base/strings.hpp"
 #include "base/utf8.hpp"
 
 namespace reportkg::graph {
@@ -11,14 +12,6 @@ namespace {
 
 using recognize::EntityType;
 using relate::Predicate;
-
-std::string rkg(std::string_view local) { return std::string(ns::kRkg) + std::string(local); }
-std::string schema(std::string_view local) { return std::string(ns::kSchema) + std::string(local); }
-std::string nif(std::string_view local) { return std::string(ns::kNif) + std::string(local); }
-std::string org(std::string_view local) { return std::string(ns::kOrg) + std::string(local); }
-std::string rdf(std::string_view local) { return std::string(ns::kRdf) + std::string(local); }
-std::string rdfs(std::string_view local) { return std::string(ns::kRdfs) + std::string(local); }
-std::string xsd(std::string_view local) { return std::string(ns::kXsd) + std::string(local); }
 
 const char* class_name(EntityType type) { return recognize::type_name(type); }
 
@@ -83,9 +76,11 @@ class Builder {
   Builder(const text::Text& text, const recognize::Recognized& rec, const resolve::Resolved& res,
           const relate::Facts& facts, const BuildOptions& options)
       : text_(text), rec_(rec), res_(res), facts_(facts), opt_(options), cps_(text.doc->text) {
-    report_ =
+    report_iri_ =
         opt_.base_iri + "report/" + local_name(text.doc->id.empty() ? "report" : text.doc->id);
-    out_.name = report_;
+    out_.name = report_iri_;
+    report_ = iri(report_iri_);
+    type_ = term(ns::kRdf, "type");
   }
 
   Graph run() {
@@ -102,175 +97,194 @@ class Builder {
   }
 
  private:
-  void add(const std::string& s, const std::string& p, Term o) {
-    out_.triples.push_back({Term::iri(s), Term::iri(p), std::move(o)});
+  // The id of an IRI: each IRI is stored once in the graph however many triples name it.
+  TermId iri(std::string_view value) {
+    if (const auto it = iri_ids_.find(value); it != iri_ids_.end()) return it->second;
+    const TermId id = out_.add_term(Term::iri(std::string(value)));
+    iri_ids_.emplace(value, id);
+    return id;
   }
-  void add_iri(const std::string& s, const std::string& p, const std::string& o) {
-    add(s, p, Term::iri(o));
+  // A term of a vocabulary: namespace + local name.
+  TermId term(const char* ns, std::string_view local) {
+    scratch_.assign(ns);
+    scratch_ += local;
+    return iri(scratch_);
   }
-  Term de(std::string v) const {
-    return Term::literal(std::move(v), text_.doc->lang.empty() ? "de" : text_.doc->lang);
+  TermId literal(Term t) { return out_.add_term(std::move(t)); }
+  TermId de(std::string v) {
+    return literal(Term::literal(std::move(v), text_.doc->lang.empty() ? "de" : text_.doc->lang));
   }
-  Term integer(std::size_t v) const {
-    return Term::typed(std::to_string(v), xsd("nonNegativeInteger"));
+  TermId integer(std::size_t v) {
+    return literal(Term::typed(std::to_string(v), std::string(ns::kXsd) + "nonNegativeInteger"));
   }
+  const std::string& value(TermId id) const { return out_.terms[id].value; }
+
+  void add(TermId s, TermId p, TermId o) { out_.triples.push_back({s, p, o}); }
 
   bool mentions() const { return opt_.provenance != Provenance::kNone; }
   bool full() const { return opt_.provenance == Provenance::kFull; }
 
-  std::string span_iri(std::size_t begin, std::size_t end) const {
-    return report_ + "#char=" + std::to_string(cps_.at(begin)) + "," + std::to_string(cps_.at(end));
+  // A NIF string for the byte range [begin, end) of the report text; returns its id.
+  TermId nif_string(std::size_t begin, std::size_t end, const char* extra_type = nullptr) {
+    const std::size_t first = cps_.at(begin);
+    const std::size_t last = cps_.at(end);
+    scratch_ = report_iri_;
+    scratch_ += "#char=";
+    scratch_ += std::to_string(first);
+    scratch_ += ',';
+    scratch_ += std::to_string(last);
+    const TermId s = iri(scratch_);
+    add(s, type_, term(ns::kNif, "String"));
+    add(s, type_, term(ns::kNif, "RFC5147String"));
+    if (extra_type) add(s, type_, term(ns::kNif, extra_type));
+    add(s, term(ns::kNif, "beginIndex"), integer(first));
+    add(s, term(ns::kNif, "endIndex"), integer(last));
+    add(s, term(ns::kNif, "anchorOf"),
+        literal(Term::literal(text_.doc->text.substr(begin, end - begin))));
+    add(s, term(ns::kNif, "referenceContext"), report_);
+    return s;
   }
 
-  // A NIF string for the byte range [begin, end) of the report text; returns its IRI.
-  std::string nif_string(std::size_t begin, std::size_t end, const char* extra_type = nullptr) {
-    const std::string iri = span_iri(begin, end);
-    add_iri(iri, rdf("type"), nif("String"));
-    add_iri(iri, rdf("type"), nif("RFC5147String"));
-    if (extra_type) add_iri(iri, rdf("type"), nif(extra_type));
-    add(iri, nif("beginIndex"), integer(cps_.at(begin)));
-    add(iri, nif("endIndex"), integer(cps_.at(end)));
-    add(iri, nif("anchorOf"), Term::literal(text_.doc->text.substr(begin, end - begin)));
-    add_iri(iri, nif("referenceContext"), report_);
-    return iri;
-  }
-
-  std::string sentence_iri(std::uint32_t sentence) {
+  TermId sentence_string(std::uint32_t sentence) {
     const auto& s = text_.sentences.at(sentence);
     return nif_string(s.begin, s.end, "Sentence");
   }
 
   void report_node() {
     const auto& doc = *text_.doc;
-    add_iri(report_, rdf("type"), rkg("Report"));
+    add(report_, type_, term(ns::kRkg, "Report"));
     if (mentions()) {
-      add_iri(report_, rdf("type"), nif("Context"));
-      add(report_, nif("isString"), Term::literal(doc.text));
-      add(report_, nif("beginIndex"), integer(0));
-      add(report_, nif("endIndex"), integer(utf8::length(doc.text)));
+      add(report_, type_, term(ns::kNif, "Context"));
+      add(report_, term(ns::kNif, "isString"), literal(Term::literal(doc.text)));
+      add(report_, term(ns::kNif, "beginIndex"), integer(0));
+      add(report_, term(ns::kNif, "endIndex"), integer(utf8::length(doc.text)));
     }
-    if (!doc.title.empty()) add(report_, schema("headline"), de(doc.title));
-    if (valid_iri(doc.source_url)) add_iri(report_, schema("url"), doc.source_url);
-    if (!doc.date.empty())
-      add(report_, schema("datePublished"), Term::typed(doc.date, xsd("date")));
-    add(report_, schema("inLanguage"), Term::literal(doc.lang.empty() ? "de" : doc.lang));
-    add(report_, rkg("toolVersion"), Term::literal(opt_.tool_version));
+    if (!doc.title.empty()) add(report_, term(ns::kSchema, "headline"), de(doc.title));
+    if (valid_iri(doc.source_url)) add(report_, term(ns::kSchema, "url"), iri(doc.source_url));
+    if (!doc.date.empty()) {
+      add(report_, term(ns::kSchema, "datePublished"),
+          literal(Term::typed(doc.date, std::string(ns::kXsd) + "date")));
+    }
+    add(report_, term(ns::kSchema, "inLanguage"),
+        literal(Term::literal(doc.lang.empty() ? "de" : doc.lang)));
+    add(report_, term(ns::kRkg, "toolVersion"), literal(Term::literal(opt_.tool_version)));
   }
 
   void mint_iris() {
     const std::string report_local = local_name(text_.doc->id.empty() ? "report" : text_.doc->id);
     std::set<std::string> used;
-    iris_.resize(res_.entities.size());
+    entities_.resize(res_.entities.size());
     for (std::size_t i = 0; i < res_.entities.size(); ++i) {
       const auto& e = res_.entities[i];
       std::string local =
           e.type == EntityType::kCountry ? e.id : local_name(e.id.empty() ? e.label : e.id);
       if (e.type == EntityType::kEvent) local = report_local + local;
       if (local.empty()) local = "Unnamed";
-      std::string iri = opt_.base_iri + namespace_of(e.type) + local;
-      for (int n = 2; used.count(iri); ++n)
-        iri = opt_.base_iri + namespace_of(e.type) + local + std::to_string(n);
-      used.insert(iri);
-      iris_[i] = iri;
+      std::string name = opt_.base_iri + namespace_of(e.type) + local;
+      for (int n = 2; used.count(name); ++n)
+        name = opt_.base_iri + namespace_of(e.type) + local + std::to_string(n);
+      entities_[i] = iri(name);
+      used.insert(std::move(name));
     }
   }
 
+  TermId entity_id(int index) const { return entities_[static_cast<std::size_t>(index)]; }
+
   void entity(std::size_t i) {
     const auto& e = res_.entities[i];
-    const std::string& iri = iris_[i];
-    add_iri(iri, rdf("type"), rkg(class_name(e.type)));
-    add(iri, rdfs("label"), de(e.label));
-    for (const auto& alt : e.alt_labels) add(iri, std::string(ns::kSkos) + "altLabel", de(alt));
-    if (e.type == EntityType::kCountry) add(iri, rkg("isoCode"), Term::literal(e.id));
-    if (e.type == EntityType::kEvent) add_iri(iri, rkg("report"), report_);
+    const TermId id = entities_[i];
+    add(id, type_, term(ns::kRkg, class_name(e.type)));
+    add(id, term(ns::kRdfs, "label"), de(e.label));
+    for (const auto& alt : e.alt_labels) add(id, term(ns::kSkos, "altLabel"), de(alt));
+    if (e.type == EntityType::kCountry)
+      add(id, term(ns::kRkg, "isoCode"), literal(Term::literal(e.id)));
+    if (e.type == EntityType::kEvent) add(id, term(ns::kRkg, "report"), report_);
     if (!mentions()) return;
     for (const int m : e.mentions) {
       const auto& mention = rec_.mentions[static_cast<std::size_t>(m)];
-      const std::string s = nif_string(mention.begin, mention.end);
-      add_iri(s, std::string(ns::kItsrdf) + "taIdentRef", iri);
+      add(nif_string(mention.begin, mention.end), term(ns::kItsrdf, "taIdentRef"), id);
     }
   }
 
   // With provenance `full`, a statement node for the fact (s, p, o) with its sentence and rule.
-  void statement(const std::string& s, const std::string& p, const Term& o,
-                 const relate::Evidence& ev, const std::string& kind, std::size_t n) {
+  void statement(TermId s, TermId p, TermId o, const relate::Evidence& ev, const char* kind,
+                 std::size_t n) {
     if (!full()) return;
-    const std::string st = report_ + "#" + kind + std::to_string(n);
-    add_iri(st, rdf("type"), rkg("Statement"));
-    add_iri(st, rdf("subject"), s);
-    add_iri(st, rdf("predicate"), p);
-    add(st, rdf("object"), o);
-    add(st, rkg("rule"), Term::literal(ev.rule));
+    const TermId st = iri(report_iri_ + "#" + kind + std::to_string(n));
+    add(st, type_, term(ns::kRkg, "Statement"));
+    add(st, term(ns::kRdf, "subject"), s);
+    add(st, term(ns::kRdf, "predicate"), p);
+    add(st, term(ns::kRdf, "object"), o);
+    add(st, term(ns::kRkg, "rule"), literal(Term::literal(ev.rule)));
     if (ev.sentence < text_.sentences.size())
-      add_iri(st, rkg("evidence"), sentence_iri(ev.sentence));
-    add_iri(st, rkg("report"), report_);
+      add(st, term(ns::kRkg, "evidence"), sentence_string(ev.sentence));
+    add(st, term(ns::kRkg, "report"), report_);
   }
 
   void relation(const relate::Relation& r, std::size_t n) {
     if (r.subject < 0) return;
-    const std::string& s = iris_[static_cast<std::size_t>(r.subject)];
-    const std::string p = rkg(predicate_name(r.predicate));
+    const TermId s = entity_id(r.subject);
+    const TermId p = term(ns::kRkg, predicate_name(r.predicate));
     if (r.predicate == Predicate::kJobTitle) {
-      const Term o = de(r.literal);
+      const TermId o = de(r.literal);
       add(s, p, o);
       statement(s, p, o, r.evidence, "fact", n);
       if (r.organization >= 0) {
-        const std::string& o_iri = iris_[static_cast<std::size_t>(r.organization)];
-        const std::string membership =
-            opt_.base_iri + "membership/" + iri_tail(s) + iri_tail(o_iri);
-        const std::string role = opt_.base_iri + "role/" + local_name(r.literal);
-        add_iri(s, rkg("membership"), membership);
-        add_iri(membership, rdf("type"), org("Membership"));
-        add_iri(membership, org("member"), s);
-        add_iri(membership, org("organization"), o_iri);
-        add_iri(membership, org("role"), role);
-        add_iri(role, rdf("type"), org("Role"));
-        add(role, rdfs("label"), de(r.literal));
+        const TermId organization = entity_id(r.organization);
+        const TermId membership =
+            iri(opt_.base_iri + "membership/" + std::string(iri_tail(value(s))) +
+                std::string(iri_tail(value(organization))));
+        const TermId role = iri(opt_.base_iri + "role/" + local_name(r.literal));
+        add(s, term(ns::kRkg, "membership"), membership);
+        add(membership, type_, term(ns::kOrg, "Membership"));
+        add(membership, term(ns::kOrg, "member"), s);
+        add(membership, term(ns::kOrg, "organization"), organization);
+        add(membership, term(ns::kOrg, "role"), role);
+        add(role, type_, term(ns::kOrg, "Role"));
+        add(role, term(ns::kRdfs, "label"), de(r.literal));
       }
       return;
     }
     if (r.object < 0) return;
-    const Term o = Term::iri(iris_[static_cast<std::size_t>(r.object)]);
+    const TermId o = entity_id(r.object);
     add(s, p, o);
     statement(s, p, o, r.evidence, "fact", n);
   }
 
-  static std::string iri_tail(const std::string& iri) {
+  static std::string_view iri_tail(std::string_view iri) {
     return iri.substr(iri.find_last_of('/') + 1);
   }
 
   void quantity(const relate::Quantity& q, std::size_t n) {
     if (q.subject < 0) return;
-    const std::string& s = iris_[static_cast<std::size_t>(q.subject)];
-    const std::string node =
-        opt_.base_iri + "quantity/" + iri_tail(report_) + "N" + std::to_string(n);
-    add_iri(s, rkg("quantity"), node);
-    add_iri(node, rdf("type"), rkg("Quantity"));
+    const TermId s = entity_id(q.subject);
+    const TermId node = iri(opt_.base_iri + "quantity/" + std::string(iri_tail(report_iri_)) + "N" +
+                            std::to_string(n));
+    add(s, term(ns::kRkg, "quantity"), node);
+    add(node, type_, term(ns::kRkg, "Quantity"));
     const bool integral = q.value.find('.') == std::string::npos;
-    add(node, rkg("value"), Term::typed(q.value, xsd(integral ? "integer" : "decimal")));
-    add(node, rkg("unit"), de(q.unit));
-    if (!q.qualifier.empty()) add(node, rkg("qualifier"), de(q.qualifier));
-    add_iri(node, rkg("report"), report_);
+    add(node, term(ns::kRkg, "value"),
+        literal(Term::typed(q.value, std::string(ns::kXsd) + (integral ? "integer" : "decimal"))));
+    add(node, term(ns::kRkg, "unit"), de(q.unit));
+    if (!q.qualifier.empty()) add(node, term(ns::kRkg, "qualifier"), de(q.qualifier));
+    add(node, term(ns::kRkg, "report"), report_);
     if (mentions() && q.last > q.first) {
-      const std::string m = nif_string(text_.tokens[q.first].begin, text_.tokens[q.last - 1].end);
-      add_iri(m, std::string(ns::kItsrdf) + "taIdentRef", node);
+      const TermId m = nif_string(text_.tokens[q.first].begin, text_.tokens[q.last - 1].end);
+      add(m, term(ns::kItsrdf, "taIdentRef"), node);
     }
-    statement(s, rkg("quantity"), Term::iri(node), q.evidence, "quantity", n);
+    statement(s, term(ns::kRkg, "quantity"), node, q.evidence, "quantity", n);
   }
 
   void quote(const relate::Quote& q, std::size_t n) {
-    const std::string node = opt_.base_iri + "quote/" + iri_tail(report_) + "Q" + std::to_string(n);
-    add_iri(node, rdf("type"), rkg("Quote"));
-    add(node, rkg("text"), de(text_.doc->text.substr(q.begin, q.end - q.begin)));
-    if (q.speaker >= 0) add_iri(node, rkg("speaker"), iris_[static_cast<std::size_t>(q.speaker)]);
-    add_iri(node, rkg("report"), report_);
-    if (mentions()) {
-      const std::string m = nif_string(q.begin, q.end);
-      add_iri(m, std::string(ns::kItsrdf) + "taIdentRef", node);
-    }
+    const TermId node = iri(opt_.base_iri + "quote/" + std::string(iri_tail(report_iri_)) + "Q" +
+                            std::to_string(n));
+    add(node, type_, term(ns::kRkg, "Quote"));
+    add(node, term(ns::kRkg, "text"), de(text_.doc->text.substr(q.begin, q.end - q.begin)));
+    if (q.speaker >= 0) add(node, term(ns::kRkg, "speaker"), entity_id(q.speaker));
+    add(node, term(ns::kRkg, "report"), report_);
+    if (mentions()) add(nif_string(q.begin, q.end), term(ns::kItsrdf, "taIdentRef"), node);
     if (q.speaker >= 0) {
-      statement(node, rkg("speaker"), Term::iri(iris_[static_cast<std::size_t>(q.speaker)]),
-                q.evidence, "quote", n);
+      statement(node, term(ns::kRkg, "speaker"), entity_id(q.speaker), q.evidence, "quote", n);
     }
   }
 
@@ -280,9 +294,13 @@ class Builder {
   const relate::Facts& facts_;
   const BuildOptions& opt_;
   utf8::CodePointIndex cps_;
-  std::string report_;
-  std::vector<std::string> iris_;
   Graph out_;
+  StringMap<TermId> iri_ids_;
+  std::string scratch_;  // the IRI being looked up
+  std::string report_iri_;
+  TermId report_ = 0;
+  TermId type_ = 0;
+  std::vector<TermId> entities_;  // by entity index
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The graph stage's product: plain RDF terms and triples, independent of any RDF library.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,16 +28,34 @@ struct Term {
   friend auto operator<=>(const Term&, const Term&) = default;
 };
 
+/// A term's index in the term table of its graph.
+using TermId = std::uint32_t;
+
+/// A statement over the terms of its graph.
 struct Triple {
-  Term s, p, o;
+  TermId s = 0, p = 0, o = 0;
   friend bool operator==(const Triple&, const Triple&) = default;
-  friend auto operator<=>(const Triple&, const Triple&) = default;
 };
 
 /// The triples of one report, in the graph named `name` (the report IRI) for TriG / N-Quads.
+/// Each term is stored once in `terms` however many triples use it (the graph stage interns its
+/// IRIs); a term may still appear twice in the table: the writer compares terms, not ids.
 struct Graph {
   std::string name;
+  std::vector<Term> terms;
   std::vector<Triple> triples;
+
+  /// Appends a term to the table; returns its id.
+  TermId add_term(Term t) {
+    terms.push_back(std::move(t));
+    return static_cast<TermId>(terms.size() - 1);
+  }
+  /// Appends a triple of new terms (for graphs built by hand: tests, benchmarks).
+  void add(Term s, Term p, Term o) {
+    const TermId si = add_term(std::move(s));
+    const TermId pi = add_term(std::move(p));
+    triples.push_back({si, pi, add_term(std::move(o))});
+  }
 };
 
 /// Prefix name → namespace IRI, in the order they are written.

@@ -11,6 +11,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -18,6 +19,8 @@
 #include <system_error>
 #include <tuple>
 #include <unordered_map>
+
+#include "base/strings.hpp"
 
 namespace reportkg::write {
 namespace {
@@ -32,72 +35,45 @@ constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
 
 // ---- ordering -------------------------------------------------------------------------------
 
+// A triple of a graph, by the ranks of its terms in their total order: sorting and deduplicating
+// compare integers, not long IRIs that share their first fifty characters.
 struct Quad {
-  const std::string* graph;  // never null; "" when graphs are merged
-  const Triple* triple;
-  // Ranks of the graph name and terms in their total order: sorting and deduplicating compare
-  // integers, not long IRIs that share their first fifty characters.
-  std::uint32_t g = 0, s = 0, pr = 0, p = 0, o = 0;
+  std::uint32_t g = 0, s = 0, pr = 0, p = 0, o = 0;  // pr: rdf:type and rdfs:label first
 
   auto key() const { return std::tie(g, s, pr, p, o); }
 };
 
-int predicate_rank(const Term& p) {
+std::uint32_t predicate_rank(const Term& p) {
   if (p.value == kRdfType) return 0;
   if (p.value == kRdfsLabel) return 1;
   return 2;
 }
 
-struct TermHash {
-  std::size_t operator()(const Term* t) const {
-    const std::hash<std::string> h;
-    return h(t->value) ^ (h(t->datatype) * 31) ^ (h(t->lang) * 131) ^
-           static_cast<std::size_t>(t->kind);
-  }
-};
-struct TermEqual {
-  bool operator()(const Term* a, const Term* b) const { return *a == *b; }
+// The distinct terms of several graphs in their total order.
+struct Ranked {
+  std::vector<const Term*> terms;                // by rank
+  std::vector<std::vector<std::uint32_t>> rank;  // [graph][term id] → rank
 };
 
-// Sorts the quads by (graph, subject, rdf:type and rdfs:label first, predicate, object) and
-// removes duplicates. The order depends only on the terms, never on the input order.
-void sort_quads(std::vector<Quad>& quads) {
-  std::unordered_map<const Term*, std::uint32_t, TermHash, TermEqual> ids;
-  ids.reserve(quads.size() * 2);
-  std::vector<const Term*> distinct;
-  std::map<std::string_view, std::uint32_t> graphs;
-  // Each term is hashed once: its id goes into the quad, its rank replaces it below.
-  const auto id = [&](const Term* t) {
-    const auto [it, inserted] = ids.emplace(t, static_cast<std::uint32_t>(distinct.size()));
-    if (inserted) distinct.push_back(t);
-    return it->second;
-  };
-  for (auto& q : quads) {
-    graphs.emplace(*q.graph, 0);
-    q.s = id(&q.triple->s);
-    q.p = id(&q.triple->p);
-    q.o = id(&q.triple->o);
+Ranked rank_terms(const std::vector<graph::Graph>& graphs) {
+  std::vector<std::pair<const Term*, std::uint32_t*>> all;
+  Ranked out;
+  out.rank.resize(graphs.size());
+  std::size_t total = 0;
+  for (const auto& g : graphs) total += g.terms.size();
+  all.reserve(total);
+  for (std::size_t i = 0; i < graphs.size(); ++i) {
+    out.rank[i].resize(graphs[i].terms.size());
+    for (std::size_t t = 0; t < graphs[i].terms.size(); ++t)
+      all.emplace_back(&graphs[i].terms[t], &out.rank[i][t]);
   }
-  std::vector<std::uint32_t> order(distinct.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return *distinct[a] < *distinct[b]; });
-  std::vector<std::uint32_t> rank(distinct.size());
-  for (std::uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
-  std::uint32_t n = 0;
-  for (auto& [name, r] : graphs) r = n++;
-  for (auto& q : quads) {
-    q.g = graphs.at(*q.graph);
-    q.s = rank[q.s];
-    q.pr = static_cast<std::uint32_t>(predicate_rank(q.triple->p));
-    q.p = rank[q.p];
-    q.o = rank[q.o];
+  std::sort(all.begin(), all.end(),
+            [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  for (const auto& [term, rank] : all) {
+    if (out.terms.empty() || !(*out.terms.back() == *term)) out.terms.push_back(term);
+    *rank = static_cast<std::uint32_t>(out.terms.size() - 1);
   }
-  std::sort(quads.begin(), quads.end(),
-            [](const Quad& a, const Quad& b) { return a.key() < b.key(); });
-  quads.erase(std::unique(quads.begin(), quads.end(),
-                          [](const Quad& a, const Quad& b) { return a.key() == b.key(); }),
-              quads.end());
+  return out;
 }
 
 // ---- term checks ----------------------------------------------------------------------------
@@ -109,9 +85,10 @@ constexpr bool forbidden_in_iri(unsigned char u) {
          u == '|' || u == '^' || u == '`' || u == '\\';
 }
 
+// The IRI with its forbidden characters percent-encoded.
 std::string escape_iri(std::string_view iri) {
   std::string out;
-  out.reserve(iri.size());
+  out.reserve(iri.size() + 8);
   for (const char c : iri) {
     const auto u = static_cast<unsigned char>(c);
     if (forbidden_in_iri(u)) {
@@ -213,6 +190,23 @@ SerdNode string_node(SerdType type, std::string_view s) {
   return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
 }
 
+// Makes Serd nodes for IRIs: a node points at the IRI itself, or at its escaped form (kept here
+// while the nodes are in use) when it has characters that may not stand in an IRI reference.
+class IriNodes {
+ public:
+  SerdNode operator()(std::string_view iri) {
+    const bool clean = std::none_of(iri.begin(), iri.end(), [](char c) {
+      return forbidden_in_iri(static_cast<unsigned char>(c));
+    });
+    if (clean) return string_node(SERD_URI, iri);
+    escaped_.push_back(escape_iri(iri));
+    return string_node(SERD_URI, escaped_.back());
+  }
+
+ private:
+  std::deque<std::string> escaped_;  // stable addresses
+};
+
 SerdSyntax syntax_of(Format f) {
   switch (f) {
     case Format::kTurtle:
@@ -284,36 +278,83 @@ Result<Format> parse_format(std::string_view name) {
 
 Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
                               const graph::Prefixes& prefixes, Format format) {
-  static const std::string kNoGraph;
   const bool named = has_graphs(format);
 
+  // Graph names in order; with Turtle and N-Triples all graphs are merged into one.
+  std::map<std::string_view, std::uint32_t> graph_ranks;
+  for (const auto& g : graphs) graph_ranks.emplace(named ? std::string_view(g.name) : "", 0);
+  std::vector<std::string_view> graph_names;
+  for (auto& [name, r] : graph_ranks) {
+    r = static_cast<std::uint32_t>(graph_names.size());
+    graph_names.push_back(name);
+  }
+
+  const Ranked ranked = rank_terms(graphs);
   std::size_t total = 0;
   for (const auto& g : graphs) total += g.triples.size();
   std::vector<Quad> quads;
   quads.reserve(total);
-  for (const auto& g : graphs) {
+  for (std::size_t i = 0; i < graphs.size(); ++i) {
+    const auto& g = graphs[i];
+    const auto& rank = ranked.rank[i];
+    const std::uint32_t graph_rank = graph_ranks.at(named ? std::string_view(g.name) : "");
     for (const auto& t : g.triples) {
-      if (!t.s.is_iri() || !t.p.is_iri()) {
-        return internal("a triple's subject or predicate is a literal: \"" + t.s.value + "\" <" +
-                        t.p.value + ">");
+      if (t.s >= g.terms.size() || t.p >= g.terms.size() || t.o >= g.terms.size()) {
+        return internal("a triple names a term the graph does not have");
       }
-      if (!t.o.lang.empty() && !valid_lang(t.o.lang)) {
-        return internal("invalid language tag '" + t.o.lang + "'");
+      const Term& s = g.terms[t.s];
+      const Term& p = g.terms[t.p];
+      const Term& o = g.terms[t.o];
+      if (!s.is_iri() || !p.is_iri()) {
+        return internal("a triple's subject or predicate is a literal: \"" + s.value + "\" <" +
+                        p.value + ">");
       }
-      if (has_prefixes(format) && !t.o.is_iri() && !valid_bare_literal(t.o)) {
-        return internal("invalid lexical form \"" + t.o.value + "\" for <" + t.o.datatype + ">");
+      if (!o.lang.empty() && !valid_lang(o.lang)) {
+        return internal("invalid language tag '" + o.lang + "'");
       }
-      quads.push_back({named ? &g.name : &kNoGraph, &t});
+      if (has_prefixes(format) && !o.is_iri() && !valid_bare_literal(o)) {
+        return internal("invalid lexical form \"" + o.value + "\" for <" + o.datatype + ">");
+      }
+      quads.push_back({graph_rank, rank[t.s], predicate_rank(p), rank[t.p], rank[t.o]});
     }
   }
-  sort_quads(quads);
+  std::sort(quads.begin(), quads.end(),
+            [](const Quad& a, const Quad& b) { return a.key() < b.key(); });
+  quads.erase(std::unique(quads.begin(), quads.end(),
+                          [](const Quad& a, const Quad& b) { return a.key() == b.key(); }),
+              quads.end());
+
+  // Serd nodes, made once per distinct term.
+  IriNodes iri_node;
+  std::vector<SerdNode> nodes(ranked.terms.size(), SERD_NODE_NULL);
+  std::vector<SerdNode> datatypes(ranked.terms.size(), SERD_NODE_NULL);
+  std::vector<SerdNode> langs(ranked.terms.size(), SERD_NODE_NULL);
+  StringMap<SerdNode> datatype_nodes;
+  for (std::size_t r = 0; r < ranked.terms.size(); ++r) {
+    const Term& t = *ranked.terms[r];
+    if (t.is_iri()) {
+      nodes[r] = iri_node(t.value);
+      continue;
+    }
+    nodes[r] = string_node(SERD_LITERAL, t.value);
+    if (!t.lang.empty()) {
+      langs[r] = string_node(SERD_LITERAL, t.lang);
+    } else if (!t.datatype.empty()) {
+      auto it = datatype_nodes.find(t.datatype);
+      if (it == datatype_nodes.end())
+        it = datatype_nodes.emplace(t.datatype, iri_node(t.datatype)).first;
+      datatypes[r] = it->second;
+    }
+  }
+  std::vector<SerdNode> graph_nodes;
+  for (const auto name : graph_names) graph_nodes.push_back(iri_node(name));
 
   Sink sink;
   sink.out.reserve(total * 64);
   const std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(nullptr));
   if (!env) return internal("serd_env_new failed");
   const auto style = static_cast<SerdStyle>(
-      has_prefixes(format) ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : 0);
+      SERD_STYLE_BULK | (has_prefixes(format) ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : 0));
   const std::unique_ptr<SerdWriter, WriterDeleter> writer(
       serd_writer_new(syntax_of(format), style, env.get(), nullptr, sink_write, &sink));
   if (!writer) return internal("serd_writer_new failed");
@@ -321,46 +362,24 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
 
   if (has_prefixes(format)) {
     for (const auto& [name, iri] : prefixes) {
-      const std::string escaped = escape_iri(iri);
       const SerdNode n = string_node(SERD_LITERAL, name);
-      const SerdNode u = string_node(SERD_URI, escaped);
+      const SerdNode u = iri_node(iri);
       if (serd_writer_set_prefix(writer.get(), &n, &u) != SERD_SUCCESS) {
         return internal("cannot declare prefix '" + name + "'");
       }
     }
   }
 
-  std::string s_iri, p_iri, o_value, g_iri, dt_iri;
   for (const Quad& q : quads) {
-    const Triple& t = *q.triple;
-    s_iri = escape_iri(t.s.value);
-    p_iri = escape_iri(t.p.value);
-    g_iri = escape_iri(*q.graph);
-    const SerdNode g = string_node(SERD_URI, g_iri);
-    const SerdNode s = string_node(SERD_URI, s_iri);
-    const SerdNode p = string_node(SERD_URI, p_iri);
-    SerdNode o;
-    SerdNode dt = SERD_NODE_NULL;
-    SerdNode lang = SERD_NODE_NULL;
-    if (t.o.is_iri()) {
-      o_value = escape_iri(t.o.value);
-      o = string_node(SERD_URI, o_value);
-    } else {
-      o = string_node(SERD_LITERAL, t.o.value);
-      if (!t.o.lang.empty()) {
-        lang = string_node(SERD_LITERAL, t.o.lang);
-      } else if (!t.o.datatype.empty()) {
-        dt_iri = escape_iri(t.o.datatype);
-        dt = string_node(SERD_URI, dt_iri);
-      }
-    }
+    const auto optional = [](const SerdNode& n) { return n.type == SERD_NOTHING ? nullptr : &n; };
     const SerdStatus st = serd_writer_write_statement(
-        writer.get(), 0, named && !q.graph->empty() ? &g : nullptr, &s, &p, &o,
-        dt.type == SERD_NOTHING ? nullptr : &dt, lang.type == SERD_NOTHING ? nullptr : &lang);
+        writer.get(), 0, named && !graph_names[q.g].empty() ? &graph_nodes[q.g] : nullptr,
+        &nodes[q.s], &nodes[q.p], &nodes[q.o], optional(datatypes[q.o]), optional(langs[q.o]));
     if (st != SERD_SUCCESS || sink.failed) {
       const std::string why =
           sink.error.empty() ? reinterpret_cast<const char*>(serd_strerror(st)) : sink.error;
-      return internal("cannot serialize <" + t.s.value + "> <" + t.p.value + ">: " + why);
+      return internal("cannot serialize <" + ranked.terms[q.s]->value + "> <" +
+                      ranked.terms[q.p]->value + ">: " + why);
     }
   }
   if (serd_writer_finish(writer.get()) != SERD_SUCCESS || sink.failed) {

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -171,10 +172,34 @@ struct Analysis {
 
 // ---- triples ---------------------------------------------------------------------------------
 
+/// A triple with its terms (the graph stores term ids).
+struct Statement {
+  const graph::Term& s;
+  const graph::Term& p;
+  const graph::Term& o;
+};
+
+/// The triples of a graph with their terms.
+inline std::vector<Statement> statements(const graph::Graph& g) {
+  std::vector<Statement> out;
+  for (const auto& t : g.triples)
+    out.push_back({g.terms.at(t.s), g.terms.at(t.p), g.terms.at(t.o)});
+  return out;
+}
+
+/// The triples of a graph as copies of their terms, in the graph's order: comparable across
+/// graphs, whose term ids differ.
+inline std::vector<std::array<graph::Term, 3>> term_triples(const graph::Graph& g) {
+  std::vector<std::array<graph::Term, 3>> out;
+  for (const auto& t : statements(g)) out.push_back({t.s, t.p, t.o});
+  return out;
+}
+
 /// True when the graph holds the triple with IRI subject and predicate and the object `o`.
 inline bool has_triple(const graph::Graph& g, std::string_view s, std::string_view p,
                        const graph::Term& o) {
-  return std::any_of(g.triples.begin(), g.triples.end(), [&](const graph::Triple& t) {
+  const auto all = statements(g);
+  return std::any_of(all.begin(), all.end(), [&](const Statement& t) {
     return t.s.value == s && t.s.is_iri() && t.p.value == p && t.o == o;
   });
 }
@@ -183,7 +208,7 @@ inline bool has_triple(const graph::Graph& g, std::string_view s, std::string_vi
 inline std::vector<graph::Term> objects(const graph::Graph& g, std::string_view s,
                                         std::string_view p) {
   std::vector<graph::Term> out;
-  for (const auto& t : g.triples) {
+  for (const auto& t : statements(g)) {
     if (t.s.value == s && t.p.value == p) out.push_back(t.o);
   }
   return out;
@@ -193,7 +218,7 @@ inline std::vector<graph::Term> objects(const graph::Graph& g, std::string_view 
 inline std::vector<std::string> subjects(const graph::Graph& g, std::string_view p,
                                          const graph::Term& o) {
   std::vector<std::string> out;
-  for (const auto& t : g.triples) {
+  for (const auto& t : statements(g)) {
     if (t.p.value == p && t.o == o) out.push_back(t.s.value);
   }
   return out;

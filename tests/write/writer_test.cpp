@@ -19,7 +19,6 @@ using reportkg::ErrorCode;
 using reportkg::graph::Graph;
 using reportkg::graph::Prefixes;
 using reportkg::graph::Term;
-using reportkg::graph::Triple;
 using reportkg::write::Format;
 using reportkg::write::serialize;
 using reportkg::write::write_file;
@@ -39,24 +38,23 @@ Prefixes prefixes() {
           {"report", kId + "report/"}};
 }
 
-Triple t(const std::string& s, const std::string& p, Term o) {
-  return Triple{Term::iri(s), Term::iri(p), std::move(o)};
+// Adds (s, p, o) with an IRI subject and predicate.
+void add(Graph& g, const std::string& s, const std::string& p, Term o) {
+  g.add(Term::iri(s), Term::iri(p), std::move(o));
 }
 
 Graph sample(const std::string& report = "r1") {
   Graph g;
   g.name = kId + "report/" + report;
   const std::string person = kId + "person/LuongTamQuang";
-  g.triples = {
-      t(person, kSchema + "jobTitle", Term::literal("Minister", "de")),
-      t(person, kRdfs + "label", Term::literal("Luong Tam Quang", "de")),
-      t(person, kRdf + "type", Term::iri(kSchema + "Person")),
-      t(g.name, kSchema + "datePublished", Term::typed("2025-10-26", kXsd + "date")),
-      t(g.name, kRdf + "type", Term::iri(kSchema + "Report")),
-      t(g.name, kSchema + "mentions", Term::iri(person)),
-      t(g.name, kSchema + "text", Term::literal("Zeile 1\nZeile \"2\"")),
-      t(g.name, kSchema + "wordCount", Term::typed("42", kXsd + "integer")),
-  };
+  add(g, person, kSchema + "jobTitle", Term::literal("Minister", "de"));
+  add(g, person, kRdfs + "label", Term::literal("Luong Tam Quang", "de"));
+  add(g, person, kRdf + "type", Term::iri(kSchema + "Person"));
+  add(g, g.name, kSchema + "datePublished", Term::typed("2025-10-26", kXsd + "date"));
+  add(g, g.name, kRdf + "type", Term::iri(kSchema + "Report"));
+  add(g, g.name, kSchema + "mentions", Term::iri(person));
+  add(g, g.name, kSchema + "text", Term::literal("Zeile 1\nZeile \"2\""));
+  add(g, g.name, kSchema + "wordCount", Term::typed("42", kXsd + "integer"));
   return g;
 }
 
@@ -138,8 +136,7 @@ TEST_CASE("language tags, datatypes and escapes are written") {
 
 TEST_CASE("N-Triples are written in full IRIs, UTF-8 unescaped, one triple a line") {
   Graph g = sample();
-  g.triples.push_back(
-      t(g.name, kSchema + "headline", Term::literal("Übereinkommen von Hanoi", "de")));
+  add(g, g.name, kSchema + "headline", Term::literal("Übereinkommen von Hanoi", "de"));
   const std::string out = ok(serialize({g}, prefixes(), Format::kNTriples));
   CHECK(out.find("@prefix") == std::string::npos);
   CHECK(out.find("\"Übereinkommen von Hanoi\"@de") != std::string::npos);
@@ -203,7 +200,7 @@ TEST_CASE("N-Quads put every triple in its report's graph") {
 TEST_CASE("characters not allowed in IRIs are percent-encoded") {
   Graph g;
   g.name = kId + "report/x";
-  g.triples = {t(kId + "person/A B<C>", kRdf + "type", Term::iri(kSchema + "Person"))};
+  add(g, kId + "person/A B<C>", kRdf + "type", Term::iri(kSchema + "Person"));
   const std::string out = ok(serialize({g}, prefixes(), Format::kNTriples));
   CHECK(out.find("<" + kId + "person/A%20B%3CC%3E>") != std::string::npos);
 }
@@ -211,16 +208,42 @@ TEST_CASE("characters not allowed in IRIs are percent-encoded") {
 TEST_CASE("a literal subject, a bad language tag or a bad integer is an internal error") {
   Graph g;
   g.name = kId + "report/x";
-  g.triples = {Triple{Term::literal("x"), Term::iri(kRdf + "type"), Term::iri(kSchema + "Person")}};
+  g.add(Term::literal("x"), Term::iri(kRdf + "type"), Term::iri(kSchema + "Person"));
   auto literal_subject = serialize({g}, prefixes(), Format::kTurtle);
   REQUIRE_FALSE(literal_subject.ok());
   CHECK(literal_subject.error().code == ErrorCode::kInternal);
 
-  g.triples = {t(kId + "a", kRdfs + "label", Term::literal("x", "de DE"))};
+  g.triples.clear();
+  add(g, kId + "a", kRdfs + "label", Term::literal("x", "de DE"));
   CHECK_FALSE(serialize({g}, prefixes(), Format::kNTriples).ok());
 
-  g.triples = {t(kId + "a", kSchema + "n", Term::typed("2.500", kXsd + "integer"))};
+  g.triples.clear();
+  add(g, kId + "a", kSchema + "n", Term::typed("2.500", kXsd + "integer"));
   CHECK_FALSE(serialize({g}, prefixes(), Format::kTurtle).ok());
+}
+
+TEST_CASE("a triple naming a term its graph does not have is an internal error") {
+  Graph g = sample();
+  g.triples.push_back({0, 1, static_cast<reportkg::graph::TermId>(g.terms.size())});
+  auto out = serialize({g}, prefixes(), Format::kTurtle);
+  REQUIRE_FALSE(out.ok());
+  CHECK(out.error().code == ErrorCode::kInternal);
+}
+
+TEST_CASE("a term stored twice in a graph is written as one term") {
+  Graph once;
+  once.name = kId + "report/x";
+  const auto person = once.add_term(Term::iri(kId + "person/A"));
+  const auto type = once.add_term(Term::iri(kRdf + "type"));
+  once.triples = {{person, type, once.add_term(Term::iri(kSchema + "Person"))},
+                  {person, type, once.add_term(Term::iri(kSchema + "Thing"))}};
+  Graph twice;
+  twice.name = once.name;
+  add(twice, kId + "person/A", kRdf + "type", Term::iri(kSchema + "Person"));
+  add(twice, kId + "person/A", kRdf + "type", Term::iri(kSchema + "Thing"));
+  add(twice, kId + "person/A", kRdf + "type", Term::iri(kSchema + "Thing"));
+  CHECK(ok(serialize({twice}, prefixes(), Format::kTurtle)) ==
+        ok(serialize({once}, prefixes(), Format::kTurtle)));
 }
 
 TEST_CASE("no graphs give a document with only the prefixes") {
