@@ -73,14 +73,20 @@ class Speller {
   }
   bool known(std::string_view word) const {
     if (!h_ || word.size() > 100) return false;  // no dictionary word is that long
-    std::lock_guard<std::mutex> lock(mu_);
-    // Hunspell is slow and the same words come again and again: remember its answers (a bounded
-    // number of them, so that memory stays bounded on huge inputs).
+    // Hunspell is slow and the same words come again and again: each thread remembers its
+    // answers (a bounded number of them, so that memory stays bounded on huge inputs) and asks
+    // hunspell, which is not thread-safe, under the lock only for a word it has not seen.
+    constexpr std::size_t kMaxCached = 1 << 18;
+    thread_local StringMap<bool> cache;
+    if (const auto it = cache.find(word); it != cache.end()) return it->second;
     std::string key(word);
-    if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
-    if (cache_.size() > 1'000'000) cache_.clear();
-    const bool answer = h_->spell(key);
-    cache_.emplace(std::move(key), answer);
+    bool answer = false;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      answer = h_->spell(key);
+    }
+    if (cache.size() >= kMaxCached) cache.clear();
+    cache.emplace(std::move(key), answer);
     return answer;
   }
 
@@ -93,26 +99,24 @@ class Speller {
   }
   std::unique_ptr<Hunspell> h_;
   mutable std::mutex mu_;
-  mutable std::unordered_map<std::string, bool> cache_;
 };
 
 }  // namespace
 
-std::string match_key(std::string_view lower) {
+std::string_view match_key(std::string_view lower) {
   static constexpr std::string_view kSuffixes[] = {"ern", "en", "er", "em", "es", "e", "s", "n"};
-  std::string w(lower);
   bool changed = true;
   while (changed) {
     changed = false;
     for (const auto suf : kSuffixes) {
-      if (w.size() >= suf.size() + 3 && w.ends_with(suf)) {
-        w.resize(w.size() - suf.size());
+      if (lower.size() >= suf.size() + 3 && lower.ends_with(suf)) {
+        lower.remove_suffix(suf.size());
         changed = true;
         break;
       }
     }
   }
-  return w;
+  return lower;
 }
 
 std::vector<std::string> name_words(std::string_view name) {
@@ -200,22 +204,20 @@ Result<Lexicon> Lexicon::parse(
                            : role == "sign"        ? VerbRole::kSign
                                                    : VerbRole::kSay;
         const std::string phrase = utf8::to_lower(col(c, 0));
-        lex.verbs_.emplace(phrase, std::make_pair(r, col(c, 2)));
-        lex.max_verb_words_ = std::max(lex.max_verb_words_, name_words(phrase).size());
+        lex.verbs_.insert(phrase, std::make_pair(r, col(c, 2)));
       } else if (file == "words.tsv" && !col(c, 0).empty()) {
         const std::string word = utf8::to_lower(col(c, 0));
         const std::string category = col(c, 1);
         if (category == "qualifier") {
-          lex.qualifiers_.emplace(word, col(c, 2).empty() ? word : col(c, 2));
-          lex.max_qualifier_words_ = std::max(lex.max_qualifier_words_, name_words(word).size());
+          lex.qualifiers_.insert(word, col(c, 2).empty() ? word : col(c, 2));
         } else if (category == "abbreviation") {
           std::string w = word;
           if (!w.empty() && w.back() == '.') w.pop_back();
           lex.abbreviations_.insert(w);
         }
         lex.words_.emplace(word, std::make_pair(category, col(c, 2)));
-        lex.word_keys_.emplace(category + '\t' + match_key(word), col(c, 2));
-        lex.word_values_.emplace(category + '\t' + word, col(c, 2));
+        lex.word_keys_[category].emplace(match_key(word), col(c, 2));
+        lex.word_values_[category].emplace(word, col(c, 2));
       }
     }
   }
@@ -238,7 +240,6 @@ Result<Lexicon> Lexicon::parse(
       if (e.kind == entry.kind && e.index == entry.index) return;
     }
     list.push_back(entry);
-    lex.max_name_words_ = std::max(lex.max_name_words_, name_words(name).size());
   };
   for (std::size_t i = 0; i < lex.countries_.size(); ++i) {
     const auto& c = lex.countries_[i];
@@ -260,16 +261,10 @@ Result<Lexicon> Lexicon::parse(
 }
 
 std::pair<std::size_t, std::vector<NameEntry>> Lexicon::match_name(
-    const std::vector<std::string>& keys) const {
-  std::string key;
-  std::pair<std::size_t, std::vector<NameEntry>> best{0, {}};
-  for (std::size_t n = 0; n < keys.size() && n < max_name_words_; ++n) {
-    if (n > 0) key += ' ';
-    key += keys[n];
-    const auto it = names_.find(key);
-    if (it != names_.end()) best = {n + 1, it->second};
-  }
-  return best;
+    const std::vector<std::string_view>& keys) const {
+  const auto [length, entries] = names_.longest(keys);
+  if (length == 0) return {0, {}};
+  return {length, *entries};
 }
 
 std::optional<std::size_t> Lexicon::country_by_adjective(std::string_view lower) const {
@@ -278,19 +273,19 @@ std::optional<std::size_t> Lexicon::country_by_adjective(std::string_view lower)
     const std::string_view e(ending);
     if (lower.size() <= e.size() || !lower.ends_with(e)) continue;
     const std::string_view stem = lower.substr(0, lower.size() - e.size());
-    const auto it = adjectives_.find(std::string(stem));
+    const auto it = adjectives_.find(stem);
     if (it != adjectives_.end()) return it->second;
   }
   return std::nullopt;
 }
 
 std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower) const {
-  const auto it = demonyms_.find(std::string(lower));
+  const auto it = demonyms_.find(lower);
   if (it != demonyms_.end()) return it->second;
   for (const auto ending : {"n", "s"}) {
     const std::string_view e(ending);
     if (lower.ends_with(e)) {
-      const auto it2 = demonyms_.find(std::string(lower.substr(0, lower.size() - 1)));
+      const auto it2 = demonyms_.find(lower.substr(0, lower.size() - 1));
       if (it2 != demonyms_.end()) return it2->second;
     }
   }
@@ -298,12 +293,12 @@ std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower) c
 }
 
 std::optional<std::size_t> Lexicon::country_by_iso(std::string_view iso) const {
-  const auto it = iso_.find(std::string(iso));
+  const auto it = iso_.find(iso);
   return it == iso_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
 }
 
 std::optional<std::size_t> Lexicon::organization_by_label(std::string_view label) const {
-  const auto it = org_labels_.find(std::string(label));
+  const auto it = org_labels_.find(label);
   return it == org_labels_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
 }
 
@@ -413,47 +408,46 @@ std::optional<Lexicon::HeadMatch> Lexicon::venue_head(std::string_view lower) co
 }
 
 std::optional<Lexicon::VerbHit> Lexicon::verb(const std::vector<std::string_view>& lower) const {
-  std::string phrase;
-  std::optional<VerbHit> best;
-  for (std::size_t n = 0; n < lower.size() && n < max_verb_words_; ++n) {
-    if (n > 0) phrase += ' ';
-    phrase += lower[n];
-    const auto it = verbs_.find(phrase);
-    if (it != verbs_.end()) best = VerbHit{n + 1, it->second.first, it->second.second};
-  }
-  return best;
+  const auto [length, verb] = verbs_.longest(lower);
+  if (length == 0) return std::nullopt;
+  return VerbHit{length, verb->first, verb->second};
 }
 
 std::string_view Lexicon::word_category(std::string_view lower) const {
-  const auto it = words_.find(std::string(lower));
+  const auto it = words_.find(lower);
   return it == words_.end() ? std::string_view() : std::string_view(it->second.first);
 }
 
+namespace {
+
+// The value of `word` under `category` in a table of categories.
+const std::string* find_in(const StringMap<StringMap<std::string>>& table,
+                           std::string_view category, std::string_view word) {
+  const auto c = table.find(category);
+  if (c == table.end()) return nullptr;
+  const auto it = c->second.find(word);
+  return it == c->second.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
 std::optional<std::string> Lexicon::word_value(std::string_view category,
                                                std::string_view lower) const {
-  const auto it = word_values_.find(std::string(category) + '\t' + std::string(lower));
-  if (it == word_values_.end()) return std::nullopt;
-  return it->second;
+  if (const std::string* v = find_in(word_values_, category, lower)) return *v;
+  return std::nullopt;
 }
 
 std::optional<std::pair<std::size_t, std::string>> Lexicon::qualifier(
     const std::vector<std::string_view>& lower) const {
-  std::string phrase;
-  std::optional<std::pair<std::size_t, std::string>> best;
-  for (std::size_t n = 0; n < lower.size() && n < max_qualifier_words_; ++n) {
-    if (n > 0) phrase += ' ';
-    phrase += lower[n];
-    const auto it = qualifiers_.find(phrase);
-    if (it != qualifiers_.end()) best = std::make_pair(n + 1, it->second);
-  }
-  return best;
+  const auto [length, qualifier] = qualifiers_.longest(lower);
+  if (length == 0) return std::nullopt;
+  return std::make_pair(length, *qualifier);
 }
 
 std::unordered_set<std::string> Lexicon::words_of(std::string_view category) const {
   std::unordered_set<std::string> out;
-  const std::string prefix = std::string(category) + '\t';
-  for (const auto& [key, value] : word_values_) {
-    if (key.starts_with(prefix)) out.insert(key.substr(prefix.size()));
+  if (const auto c = word_values_.find(category); c != word_values_.end()) {
+    for (const auto& [word, value] : c->second) out.insert(word);
   }
   return out;
 }
@@ -468,15 +462,14 @@ text::Conventions Lexicon::conventions() const {
 }
 
 bool Lexicon::is(std::string_view category, std::string_view lower) const {
-  return word_keys_.count(std::string(category) + '\t' + match_key(lower)) > 0;
+  return find_in(word_keys_, category, match_key(lower)) != nullptr;
 }
 
 std::optional<std::string> Lexicon::inflected_value(std::string_view category,
                                                     std::string_view lower) const {
   if (auto v = word_value(category, lower)) return v;
-  const auto it = word_keys_.find(std::string(category) + '\t' + match_key(lower));
-  if (it == word_keys_.end()) return std::nullopt;
-  return it->second;
+  if (const std::string* v = find_in(word_keys_, category, match_key(lower))) return *v;
+  return std::nullopt;
 }
 
 bool Lexicon::is_dictionary_word(std::string_view word) const {

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "base/result.hpp"
+#include "base/strings.hpp"
+#include "recognize/phrase_table.hpp"
 #include "recognize/suffix_trie.hpp"
 #include "text/text.hpp"
 
@@ -86,7 +88,7 @@ class Lexicon {
   /// Longest gazetteer name (country, place, organization) starting at words[0], compared by
   /// inflection-insensitive keys (see match_key). Returns the entries and the length in words.
   std::pair<std::size_t, std::vector<NameEntry>> match_name(
-      const std::vector<std::string>& keys) const;
+      const std::vector<std::string_view>& keys) const;
 
   /// The country whose adjective stem the lower-case word inflects ("niederländischen" → NL).
   std::optional<std::size_t> country_by_adjective(std::string_view lower) const;
@@ -174,12 +176,11 @@ class Lexicon {
   std::vector<Organization> organizations_;
   std::vector<Title> titles_;
   std::vector<EventNoun> events_;
-  std::unordered_map<std::string, std::vector<NameEntry>> names_;  // key of whole name
-  std::size_t max_name_words_ = 0;
-  std::unordered_map<std::string, std::size_t> adjectives_;  // stem → country
-  std::unordered_map<std::string, std::size_t> demonyms_;
-  std::unordered_map<std::string, std::size_t> iso_;
-  std::unordered_map<std::string, std::size_t> org_labels_;
+  PhraseTable<std::vector<NameEntry>> names_;  // key of whole name
+  StringMap<std::size_t> adjectives_;          // stem → country
+  StringMap<std::size_t> demonyms_;
+  StringMap<std::size_t> iso_;
+  StringMap<std::size_t> org_labels_;
   SuffixTrie<std::pair<std::size_t, bool>> title_forms_;  // lower form → title, fem
   std::vector<OrgHead> org_heads_list_;
   std::vector<AgreementNoun> agreements_list_;
@@ -188,22 +189,18 @@ class Lexicon {
   SuffixTrie<std::size_t> agreement_heads_;
   SuffixTrie<std::size_t> venue_heads_;
   std::vector<char> venue_genders_;
-  std::unordered_map<std::string, std::pair<VerbRole, std::string>>
-      verbs_;  // lower phrase → role, event noun
-  std::size_t max_verb_words_ = 1;
-  std::unordered_map<std::string, std::pair<std::string, std::string>>
-      words_;  // word → category, value
-  std::unordered_map<std::string, std::string> qualifiers_;
-  std::size_t max_qualifier_words_ = 1;
+  PhraseTable<std::pair<VerbRole, std::string>> verbs_;   // lower phrase → role, event noun
+  StringMap<std::pair<std::string, std::string>> words_;  // word → category, value
+  PhraseTable<std::string> qualifiers_;
   std::unordered_set<std::string> abbreviations_;
-  std::unordered_map<std::string, std::string> word_values_;  // category + '\t' + word → value
-  std::unordered_map<std::string, std::string>
-      word_keys_;  // category + '\t' + match_key(word) → value
+  StringMap<StringMap<std::string>> word_values_;  // category → word → value
+  StringMap<StringMap<std::string>> word_keys_;    // category → match_key(word) → value
 };
 
-/// The inflection-insensitive key of a lower-case word: German case and number endings are
-/// stripped repeatedly while at least three letters remain ("nationen", "nation" → "natio").
-std::string match_key(std::string_view lower);
+/// The inflection-insensitive key of a lower-case word (a beginning of it): German case and
+/// number endings are stripped repeatedly while at least three letters remain ("nationen",
+/// "nation" → "natio").
+std::string_view match_key(std::string_view lower);
 
 /// Splits a name into the words the tokenizer would produce (spaces separate; hyphens join).
 std::vector<std::string> name_words(std::string_view name);

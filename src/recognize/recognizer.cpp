@@ -273,7 +273,7 @@ class Recognizer {
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (!is_word(i) || owner_[i] >= 0) continue;
       if (is_cap(i) || all_caps(i)) {
-        std::vector<std::string> keys;
+        std::vector<std::string_view> keys;
         for (std::uint32_t k = i; k < sent.last && is_word(k) && keys.size() < 12; ++k) {
           keys.push_back(match_key(lower(k)));
         }
@@ -329,7 +329,7 @@ class Recognizer {
         }
         // A city adjective ("Genfer") names the city.
         if (lower(i).ends_with("er") && lower(i).size() > 4) {
-          const std::string stem = match_key(std::string(lower(i).substr(0, lower(i).size() - 2)));
+          const std::string_view stem = match_key(lower(i).substr(0, lower(i).size() - 2));
           const auto [clen, centries] = lex_.match_name({stem});
           if (clen == 1 && centries.front().kind == NameEntry::Kind::kPlace) {
             const auto& p = lex_.places()[centries.front().index];

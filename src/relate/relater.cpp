@@ -961,7 +961,7 @@ class Relater {
       rule = "quantity-counts-event";
       return entity(q.counted);
     }
-    const std::string unit_key = recognize::match_key(utf8::to_lower(q.unit));
+    const std::string unit_key(recognize::match_key(utf8::to_lower(q.unit)));
     // "32 NATO-Mitgliedstaaten", "Der WHO gehören 194 Mitgliedstaaten an": members of an
     // organization.
     const bool members = unit_key.find("mitglied") != std::string::npos;

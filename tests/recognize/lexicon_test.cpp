@@ -35,11 +35,13 @@ std::string agreement_class(std::string_view lower) {
   return h ? lexicon().agreements()[h->index].cls : std::string();
 }
 
-// Keys of the words of a name, as the recognizer passes them to match_name.
-std::vector<std::string> keys(std::string_view name) {
-  std::vector<std::string> out;
-  for (const auto& w : recognize::name_words(name)) out.push_back(match_key(utf8::to_lower(w)));
-  return out;
+// match_name on the keys of the words of a name, as the recognizer calls it.
+std::pair<std::size_t, std::vector<recognize::NameEntry>> match_name(std::string_view name) {
+  std::vector<std::string> lower;
+  for (const auto& w : recognize::name_words(name)) lower.push_back(utf8::to_lower(w));
+  std::vector<std::string_view> keys;
+  for (const auto& w : lower) keys.push_back(match_key(w));
+  return lexicon().match_name(keys);
 }
 
 }  // namespace
@@ -77,7 +79,7 @@ TEST_CASE("match_key tells different words apart") {
 }
 
 TEST_CASE("a gazetteer name matches in an inflected form and reports its length in words") {
-  const auto [len, entries] = lexicon().match_name(keys("Vereinten Nationen tagten"));
+  const auto [len, entries] = match_name("Vereinten Nationen tagten");
   CHECK(len == 2);
   REQUIRE(entries.size() == 1);
   CHECK(entries[0].kind == recognize::NameEntry::Kind::kOrganization);
@@ -85,7 +87,7 @@ TEST_CASE("a gazetteer name matches in an inflected form and reports its length 
 }
 
 TEST_CASE("the longest gazetteer name wins over a shorter one it starts with") {
-  const auto [len, entries] = lexicon().match_name(keys("Sicherheitsrat der Vereinten Nationen"));
+  const auto [len, entries] = match_name("Sicherheitsrat der Vereinten Nationen");
   CHECK(len == 4);
   REQUIRE_FALSE(entries.empty());
   CHECK(lexicon().organizations()[entries[0].index].label ==
@@ -95,7 +97,7 @@ TEST_CASE("the longest gazetteer name wins over a shorter one it starts with") {
 TEST_CASE("a country matches by name, variant and abbreviation") {
   for (const char* name : {"Österreich", "Republik Österreich", "Austria"}) {
     CAPTURE(name);
-    const auto [len, entries] = lexicon().match_name(keys(name));
+    const auto [len, entries] = match_name(name);
     CHECK(len == recognize::name_words(name).size());
     REQUIRE_FALSE(entries.empty());
     CHECK(entries[0].kind == recognize::NameEntry::Kind::kCountry);
@@ -104,7 +106,7 @@ TEST_CASE("a country matches by name, variant and abbreviation") {
 }
 
 TEST_CASE("no gazetteer name matches an ordinary word") {
-  CHECK(lexicon().match_name(keys("Brücke")).first == 0);
+  CHECK(match_name("Brücke").first == 0);
   CHECK(lexicon().match_name({}).first == 0);
 }
 
