@@ -20,6 +20,7 @@
 #include "base/strings.hpp"
 #include "graph/graph.hpp"
 #include "pipeline/pipeline.hpp"
+#include "write/files.hpp"
 #include "write/writer.hpp"
 
 namespace {

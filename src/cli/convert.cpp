@@ -19,12 +19,14 @@
 #include <vector>
 
 #include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
 #include "cli/reports.hpp"
 #include "cli/thread_pool.hpp"
 #include "graph/builder.hpp"
 #include "input/document.hpp"
 #include "pipeline/pipeline.hpp"
+#include "write/files.hpp"
 #include "write/writer.hpp"
 
 namespace reportkg::cli {
@@ -108,8 +110,8 @@ struct Converted {
   std::string name;        // the graph's name (the report IRI)
   pipeline::Counts counts;
   graph::Graph graph;                       // without --out-dir: for the merged document
-  std::optional<Result<std::string>> text;  // with --out-dir: the file's contents, if not written
-  std::optional<Status> written;            // with --out-dir: the worker wrote the file
+  std::optional<Result<std::string>> text;  // with --out-dir: the file's contents, if not staged
+  std::optional<Result<write::StagedFile>> staged;  // with --out-dir: the worker wrote the file
 };
 
 class Converter {
@@ -150,10 +152,12 @@ class Converter {
     }
     progress_ = Progress(files >= 2 && ::isatty(STDERR_FILENO) == 1, stderr, files, bytes);
     progress_.tick(true);
+    catch_interrupts();
 
     const std::size_t jobs = std::min(o_.jobs == 0 ? ThreadPool::default_size() : o_.jobs, files);
     if (jobs <= 1) {
       for (const Item& item : items) {
+        if (interrupted()) break;
         if (item.error) {
           fail(*item.error);
         } else {
@@ -163,7 +167,13 @@ class Converter {
     } else {
       run_parallel(items, jobs);
     }
+    commit();
     progress_.finish();
+    if (const int sig = interrupted()) {
+      say("reportkg: interrupted: " + std::to_string(finished_) + " of " + std::to_string(files) +
+          " reports finished" + (o_.out_dir.empty() ? ", no output written" : " and in place"));
+      return kExitSignal + sig;
+    }
 
     if (o_.out_dir.empty() && !graphs_.empty()) {
       auto text = write::serialize(graphs_, prefixes_, format_);
@@ -183,7 +193,7 @@ class Converter {
     const std::size_t window = 2 * jobs;
     std::deque<std::future<Converted>> pending;  // for items[done, next), invalid for errors
     std::size_t next = 0;
-    for (std::size_t done = 0; done < items.size(); ++done) {
+    for (std::size_t done = 0; done < items.size() && !interrupted(); ++done) {
       while (next < items.size() && next - done < window) {
         const Item& item = items[next++];
         if (item.error) {
@@ -210,9 +220,9 @@ class Converter {
     return report_namespace_ + graph::local_name(input::report_id(file));
   }
 
-  // With --out-dir, a report's file can be written on its worker thread (which runs the fsyncs of
-  // many files at once) when no other report can claim its IRI; the others are written in input
-  // order on the main thread, which refuses the later one of two reports with the same IRI.
+  // With --out-dir, a report's file can be written on its worker thread when no other report can
+  // claim its IRI; the others are written in input order on the main thread, which refuses the
+  // later one of two reports with the same IRI.
   void mark_unique_ids(std::vector<Item>& items) const {
     std::map<std::string, std::size_t> count;
     for (const Item& item : items) {
@@ -291,7 +301,7 @@ class Converter {
       one.push_back(std::move(extraction.graph));
       c.text = write::serialize(one, prefixes_, format_);
       if (item.unique_id && *c.text && c.name == report_iri(file)) {
-        c.written = write::write_file(out_path(c.id), **c.text);
+        c.staged = write::stage_file(out_path(c.id), **c.text);
         c.text.reset();
       }
     }
@@ -300,6 +310,7 @@ class Converter {
 
   // Runs on the main thread, in input order: messages, duplicate ids, output.
   void finish(Converted c) {
+    ++finished_;
     progress_.advance(c.bytes);
     progress_.tick();
     if (c.error) {
@@ -334,14 +345,24 @@ class Converter {
       graphs_.push_back(std::move(c.graph));
       return;
     }
-    if (!c.written) {
+    if (!c.staged) {
       if (!*c.text) {
         fail(c.text->error());
         return;
       }
-      c.written = write::write_file(out_path(c.id), **c.text);
+      c.staged = write::stage_file(out_path(c.id), **c.text);
     }
-    if (!*c.written) fail(c.written->error());
+    if (!*c.staged) {
+      fail(c.staged->error());
+      return;
+    }
+    batch_.add(std::move(c.staged->value()));
+    if (batch_.size() >= kFilesPerCommit) commit();
+  }
+
+  // Puts the written files in place, a group at a time (one disk flush for the group).
+  void commit() {
+    for (const Error& e : batch_.commit()) fail(e);
   }
 
   std::string out_path(const std::string& id) const {
@@ -359,6 +380,11 @@ class Converter {
   std::set<std::string> reported_;  // languages whose fallback or error was reported
   std::map<std::string, std::string> sources_;  // graph name → the file it came from
   std::vector<graph::Graph> graphs_;
+  // With --out-dir: files written but not yet in place. Each commit costs a disk flush; a group
+  // of files ties up one file descriptor each until then.
+  static constexpr std::size_t kFilesPerCommit = 64;
+  write::FileBatch batch_;
+  std::size_t finished_ = 0;  // reports finished (converted, or failed)
   Progress progress_{false, stderr, 0, 0};
   Diagnostics diagnostics_{[this] { progress_.clear(); }};
 };

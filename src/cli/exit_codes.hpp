@@ -12,6 +12,7 @@ enum ExitCode : int {
   kExitOutput = 3,    ///< the output could not be written (nothing partial is left behind)
   kExitInternal = 4,  ///< a bug in reportkg
   kExitStore = 5,     ///< `load`: a triple store refused a graph or could not be reached
+  kExitSignal = 128,  ///< + N: `convert` stopped by signal N (SIGINT, SIGTERM, SIGHUP)
 };
 
 /// The --help footer.
@@ -25,6 +26,8 @@ inline constexpr const char* kExitCodesHelp =
     "  4  internal error (a bug in reportkg)\n"
     "  5  load: a triple store refused a report's graph (the other reports are still loaded) or\n"
     "     could not be reached (nothing more is sent)\n"
+    "  128+N  convert: stopped by signal N (130: Ctrl-C, 143: SIGTERM, 129: SIGHUP); with\n"
+    "     --out-dir the reports finished before are in place, and no partial file is left\n"
     "When several apply, the highest code is returned.";
 
 inline int exit_code(ErrorCode code) {

@@ -1,31 +1,22 @@
 #include "write/writer.hpp"
 
-#include <fcntl.h>
 #include <serd/serd.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <deque>
-#include <filesystem>
 #include <map>
 #include <memory>
-#include <new>
-#include <system_error>
 #include <tuple>
-#include <unordered_map>
 
 #include "base/strings.hpp"
 
 namespace reportkg::write {
 namespace {
 
-namespace fs = std::filesystem;
 using graph::Term;
 using graph::Triple;
 
@@ -224,47 +215,6 @@ SerdSyntax syntax_of(Format f) {
 bool has_graphs(Format f) { return f == Format::kTriG || f == Format::kNQuads; }
 bool has_prefixes(Format f) { return f == Format::kTurtle || f == Format::kTriG; }
 
-// ---- files ----------------------------------------------------------------------------------
-
-std::string os_message(int err) { return std::error_code(err, std::generic_category()).message(); }
-
-Error output_error(const std::string& path, const std::string& what, int err) {
-  return make_error(ErrorCode::kOutput, what + ": " + os_message(err),
-                    path == "-" ? std::string("<stdout>") : path);
-}
-
-// Writes all of `data` to `fd`; returns 0 or errno.
-int write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return errno;
-    }
-    if (n == 0) return EIO;
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return 0;
-}
-
-Status write_special(const std::string& path, std::string_view data) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return output_error(path, "cannot open", errno);
-  const int err = write_all(fd, data);
-  if (err) {
-    ::close(fd);
-    return output_error(path, "cannot write", err);
-  }
-  if (::close(fd) != 0) return output_error(path, "cannot write", errno);
-  return {};
-}
-
-mode_t file_mode() {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  return static_cast<mode_t>(0666 & ~mask);
-}
-
 }  // namespace
 
 Result<Format> parse_format(std::string_view name) {
@@ -392,64 +342,6 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   }
   if (!sink.out.empty()) sink.out += '\n';
   return std::move(sink.out);
-}
-
-Status write_file(const std::string& path, std::string_view data) {
-  if (path == "-") {
-    if (!data.empty() && std::fwrite(data.data(), 1, data.size(), stdout) != data.size()) {
-      const int err = errno;
-      std::clearerr(stdout);
-      return output_error(path, "cannot write", err ? err : EIO);
-    }
-    if (std::fflush(stdout) != 0) {
-      const int err = errno;
-      std::clearerr(stdout);
-      return output_error(path, "cannot write", err ? err : EIO);
-    }
-    return {};
-  }
-  if (path.empty()) return make_error(ErrorCode::kOutput, "empty output path");
-
-  std::error_code ec;
-  const fs::file_status st = fs::status(path, ec);
-  if (!ec && fs::exists(st)) {
-    if (fs::is_directory(st)) return make_error(ErrorCode::kOutput, "is a directory", path);
-    // Devices and pipes (/dev/stdout, /dev/null, /dev/full, a fifo): no temporary file and rename.
-    if (!fs::is_regular_file(st)) return write_special(path, data);
-  }
-
-  // Through a symbolic link, replace the file it points to and keep the link.
-  fs::path target(path);
-  if (fs::is_symlink(fs::symlink_status(target, ec))) {
-    fs::path resolved = fs::weakly_canonical(target, ec);
-    if (!ec) target = std::move(resolved);
-  }
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) return output_error(path, "cannot create", errno);
-
-  int err = write_all(fd, data);
-  const char* what = "cannot write";
-  if (!err && ::fchmod(fd, file_mode()) != 0) err = errno;
-  if (!err && ::fsync(fd) != 0) err = errno;
-  if (::close(fd) != 0 && !err) err = errno;
-  if (!err && ::rename(tmpl.c_str(), target.c_str()) != 0) {
-    err = errno;
-    what = "cannot rename into place";
-  }
-  if (err) {
-    ::unlink(tmpl.c_str());
-    return output_error(path, what, err);
-  }
-  // Make the rename durable; failure here does not lose data already written.
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
-  return {};
 }
 
 }  // namespace reportkg::write

@@ -22,8 +22,4 @@ Result<Format> parse_format(std::string_view name);
 Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
                               const graph::Prefixes& prefixes, Format format);
 
-/// Writes `data` to `path` atomically (a temporary file in the same directory, then rename), or to
-/// standard output for "-". On any error nothing is left at `path`.
-Status write_file(const std::string& path, std::string_view data);
-
 }  // namespace reportkg::write

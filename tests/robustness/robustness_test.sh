@@ -327,6 +327,39 @@ run "batch with a bad report and /dev/full" convert -q "$good" "$in/latin1.de.tx
 check "bad report and unwritable output: the higher code, 3 (got $rc)" test "$rc" -eq 3
 check "bad report and unwritable output: two lines: $(cat "$err")" test "$(lines "$err")" -eq 2
 
+# ---- interrupted ---------------------------------------------------------------------------------
+# Ctrl-C or SIGTERM while a directory is converted: the command stops after the report at hand,
+# the files of finished reports are in place and complete, and no temporary file is left.
+mkdir -p "$tmp/many"
+for i in $(seq -w 1 3000); do ln -s "$(realpath "$good")" "$tmp/many/r$i.de.txt"; done
+for sig in INT TERM; do
+  rm -rf "$tmp/int"
+  timeout 300 "$REPORTKG" convert -q --jobs 2 "$tmp/many" --out-dir "$tmp/int" </dev/null \
+    2>"$tmp/int.err" &
+  pid=$!
+  # Wait for the first group of files to be in place, then interrupt.
+  for _ in $(seq 1 600); do
+    [[ -n "$(ls "$tmp/int" 2>/dev/null | grep -v '^\.' | head -1)" ]] && break
+    sleep 0.05
+  done
+  kill -s "$sig" "$pid"
+  wait "$pid" && rc=0 || rc=$?
+  expected=$((128 + $(kill -l "$sig")))
+  check "SIG$sig while converting a directory exits $expected (got $rc): $(cat "$tmp/int.err")" \
+    test "$rc" -eq "$expected"
+  done_files=$(ls "$tmp/int" | wc -l)
+  check "SIG$sig: some but not all reports are written (got $done_files of 3000)" \
+    test "$done_files" -gt 0 -a "$done_files" -lt 3000
+  check "SIG$sig: no temporary file is left: $(ls -A "$tmp/int" | grep '^\.' | head -3)" \
+    test -z "$(ls -A "$tmp/int" | grep '^\.')"
+  check "SIG$sig: one line says how many reports were finished: $(cat "$tmp/int.err")" \
+    grep -q "^reportkg: interrupted: [0-9]* of 3000 reports finished and in place$" "$tmp/int.err"
+  last="$(ls "$tmp/int" | tail -1)"
+  check "SIG$sig: the last file written ($last) parses" parses turtle "$tmp/int/$last"
+  check "SIG$sig: the last file written is complete ($last)" \
+    test "$(wc -l <"$tmp/int/$last")" -eq "$(wc -l <"$tmp/int/r0001.ttl")"
+done
+
 # ---- a large report -----------------------------------------------------------------------------
 # The bundled reports repeated to $large_mb MB: one report, converted in one piece.
 chunk="$tmp/chunk.txt"

@@ -1,27 +1,20 @@
 #include "write/writer.hpp"
 
 #include <doctest/doctest.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <random>
 #include <sstream>
 #include <string>
 
 namespace {
 
-namespace fs = std::filesystem;
 using reportkg::ErrorCode;
 using reportkg::graph::Graph;
 using reportkg::graph::Prefixes;
 using reportkg::graph::Term;
 using reportkg::write::Format;
 using reportkg::write::serialize;
-using reportkg::write::write_file;
 
 const std::string kId = "https://example.org/id/";
 const std::string kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
@@ -70,28 +63,6 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
     ++n;
   return n;
 }
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "reportkg-write-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::size_t entries() const {
-    return static_cast<std::size_t>(
-        std::distance(fs::directory_iterator(path), fs::directory_iterator()));
-  }
-};
 
 }  // namespace
 
@@ -251,62 +222,4 @@ TEST_CASE("no graphs give a document with only the prefixes") {
   const std::string ttl = ok(serialize({}, prefixes(), Format::kTurtle));
   CHECK(ttl.starts_with("@prefix"));
   CHECK(count(ttl, "\n") == prefixes().size());
-}
-
-TEST_CASE("write_file writes a new file and replaces an old one, leaving no temporary file") {
-  TempDir dir;
-  const fs::path path = dir.path / "out.ttl";
-  REQUIRE(write_file(path.string(), "first\n").ok());
-  CHECK(slurp(path) == "first\n");
-  REQUIRE(write_file(path.string(), "second\n").ok());
-  CHECK(slurp(path) == "second\n");
-  CHECK(dir.entries() == 1);
-  // The mode a plain new file gets (0666 minus the umask), not mkstemp's 0600.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  CHECK(static_cast<unsigned>(fs::status(path).permissions()) ==
-        (0666u & ~static_cast<unsigned>(mask)));
-}
-
-TEST_CASE("write_file through a symbolic link replaces the file and keeps the link") {
-  TempDir dir;
-  const fs::path file = dir.path / "real.ttl";
-  const fs::path link = dir.path / "link.ttl";
-  REQUIRE(write_file(file.string(), "old\n").ok());
-  fs::create_symlink("real.ttl", link);
-  REQUIRE(write_file(link.string(), "new\n").ok());
-  CHECK(fs::is_symlink(fs::symlink_status(link)));
-  CHECK(slurp(file) == "new\n");
-  CHECK(dir.entries() == 2);
-}
-
-TEST_CASE("write_file into a missing directory fails and leaves no file") {
-  TempDir dir;
-  const fs::path path = dir.path / "missing" / "out.ttl";
-  const auto status = write_file(path.string(), "data\n");
-  REQUIRE_FALSE(status.ok());
-  CHECK(status.error().code == ErrorCode::kOutput);
-  CHECK(status.error().file == path.string());
-  CHECK(status.error().message.find("No such file or directory") != std::string::npos);
-  CHECK_FALSE(fs::exists(path));
-  CHECK(dir.entries() == 0);
-}
-
-TEST_CASE("write_file onto a directory fails") {
-  TempDir dir;
-  const auto status = write_file(dir.path.string(), "data\n");
-  REQUIRE_FALSE(status.ok());
-  CHECK(status.error().code == ErrorCode::kOutput);
-  CHECK(dir.entries() == 0);
-}
-
-TEST_CASE("write_file to /dev/full fails with the OS message") {
-  const auto status = write_file("/dev/full", "data\n");
-  REQUIRE_FALSE(status.ok());
-  CHECK(status.error().code == ErrorCode::kOutput);
-  CHECK(status.error().message.find("No space left on device") != std::string::npos);
-}
-
-TEST_CASE("write_file writes to a device such as /dev/null directly") {
-  CHECK(write_file("/dev/null", "data\n").ok());
 }

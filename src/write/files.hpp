@@ -1,0 +1,64 @@
+// Output files, written so that no reader ever sees one half written: each file goes to a
+// temporary file beside its path and is renamed into place once it is on disk. Files are made
+// durable in groups (one sync of the filesystem for a group rather than one per file), which is
+// what writing one small file per report needs.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+
+namespace reportkg::write {
+
+/// A file written under a temporary name beside its path, not yet in place. Destroying it
+/// uncommitted removes the temporary file. Empty (nothing to commit) for standard output,
+/// devices and pipes, which are written at once.
+class StagedFile {
+ public:
+  StagedFile() = default;
+  StagedFile(StagedFile&& other) noexcept;
+  StagedFile& operator=(StagedFile&& other) noexcept;
+  StagedFile(const StagedFile&) = delete;
+  StagedFile& operator=(const StagedFile&) = delete;
+  ~StagedFile();
+
+  bool empty() const { return fd_ < 0; }
+  const std::string& path() const { return path_; }
+
+ private:
+  friend Result<StagedFile> stage_file(const std::string& path, std::string_view data);
+  friend class FileBatch;
+  void discard() noexcept;
+
+  std::string path_;    // as given, for messages
+  std::string target_;  // the file to replace (through a symbolic link: the file it points to)
+  std::string temp_;
+  int fd_ = -1;
+};
+
+/// Writes `data` for `path` ("-": standard output). A regular file is written to a temporary
+/// file in the same directory; other paths (devices, pipes) are written directly.
+Result<StagedFile> stage_file(const std::string& path, std::string_view data);
+
+/// Staged files waiting to be put in place together.
+class FileBatch {
+ public:
+  void add(StagedFile file);
+  /// Files waiting for commit().
+  std::size_t size() const { return files_.size(); }
+  /// Puts the files added since the last commit on disk (fsync for one file, one syncfs per
+  /// filesystem for more) and renames them into place. Returns the files that failed, each with
+  /// its error; the others are in place.
+  std::vector<Error> commit();
+
+ private:
+  std::vector<StagedFile> files_;
+};
+
+/// Writes `data` to `path` atomically and durably (stage_file, then commit); on any error nothing
+/// is left at `path`.
+Status write_file(const std::string& path, std::string_view data);
+
+}  // namespace reportkg::write

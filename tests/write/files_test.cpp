@@ -1,0 +1,161 @@
+#include "write/files.hpp"
+
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using reportkg::ErrorCode;
+using reportkg::write::FileBatch;
+using reportkg::write::stage_file;
+using reportkg::write::write_file;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "reportkg-write-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::size_t entries() const {
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(path), fs::directory_iterator()));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("write_file writes a new file and replaces an old one, leaving no temporary file") {
+  TempDir dir;
+  const fs::path path = dir.path / "out.ttl";
+  REQUIRE(write_file(path.string(), "first\n").ok());
+  CHECK(slurp(path) == "first\n");
+  REQUIRE(write_file(path.string(), "second\n").ok());
+  CHECK(slurp(path) == "second\n");
+  CHECK(dir.entries() == 1);
+  // The mode a plain new file gets (0666 minus the umask), not mkstemp's 0600.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  CHECK(static_cast<unsigned>(fs::status(path).permissions()) ==
+        (0666u & ~static_cast<unsigned>(mask)));
+}
+
+TEST_CASE("write_file through a symbolic link replaces the file and keeps the link") {
+  TempDir dir;
+  const fs::path file = dir.path / "real.ttl";
+  const fs::path link = dir.path / "link.ttl";
+  REQUIRE(write_file(file.string(), "old\n").ok());
+  fs::create_symlink("real.ttl", link);
+  REQUIRE(write_file(link.string(), "new\n").ok());
+  CHECK(fs::is_symlink(fs::symlink_status(link)));
+  CHECK(slurp(file) == "new\n");
+  CHECK(dir.entries() == 2);
+}
+
+TEST_CASE("write_file into a missing directory fails and leaves no file") {
+  TempDir dir;
+  const fs::path path = dir.path / "missing" / "out.ttl";
+  const auto status = write_file(path.string(), "data\n");
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.error().code == ErrorCode::kOutput);
+  CHECK(status.error().file == path.string());
+  CHECK(status.error().message.find("No such file or directory") != std::string::npos);
+  CHECK_FALSE(fs::exists(path));
+  CHECK(dir.entries() == 0);
+}
+
+TEST_CASE("write_file onto a directory fails") {
+  TempDir dir;
+  const auto status = write_file(dir.path.string(), "data\n");
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.error().code == ErrorCode::kOutput);
+  CHECK(dir.entries() == 0);
+}
+
+TEST_CASE("write_file to /dev/full fails with the OS message") {
+  const auto status = write_file("/dev/full", "data\n");
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.error().code == ErrorCode::kOutput);
+  CHECK(status.error().message.find("No space left on device") != std::string::npos);
+}
+
+TEST_CASE("write_file writes to a device such as /dev/null directly") {
+  CHECK(write_file("/dev/null", "data\n").ok());
+}
+
+TEST_CASE("a batch puts its files in place at commit, not before") {
+  TempDir dir;
+  FileBatch batch;
+  for (const char* name : {"a.ttl", "b.ttl", "c.ttl"}) {
+    auto staged = stage_file((dir.path / name).string(), std::string(name) + "\n");
+    REQUIRE(staged.ok());
+    batch.add(std::move(staged.value()));
+  }
+  CHECK(batch.size() == 3);
+  CHECK_FALSE(fs::exists(dir.path / "a.ttl"));  // only hidden temporary files so far
+  CHECK(dir.entries() == 3);
+  CHECK(batch.commit().empty());
+  CHECK(batch.size() == 0);
+  CHECK(slurp(dir.path / "a.ttl") == "a.ttl\n");
+  CHECK(slurp(dir.path / "c.ttl") == "c.ttl\n");
+  CHECK(dir.entries() == 3);
+}
+
+TEST_CASE("files staged but never committed leave nothing behind") {
+  TempDir dir;
+  {
+    FileBatch batch;
+    auto staged = stage_file((dir.path / "a.ttl").string(), "a\n");
+    REQUIRE(staged.ok());
+    batch.add(std::move(staged.value()));
+    auto unbatched = stage_file((dir.path / "b.ttl").string(), "b\n");
+    REQUIRE(unbatched.ok());
+    CHECK(dir.entries() == 2);
+  }
+  CHECK(dir.entries() == 0);
+}
+
+TEST_CASE("a file that cannot be put in place is reported; the others of its batch land") {
+  TempDir dir;
+  FileBatch batch;
+  for (const char* name : {"a.ttl", "b.ttl"}) {
+    auto staged = stage_file((dir.path / name).string(), "data\n");
+    REQUIRE(staged.ok());
+    batch.add(std::move(staged.value()));
+  }
+  // Something else takes b.ttl's place meanwhile: a directory with a file in it.
+  fs::create_directories(dir.path / "b.ttl" / "inside");
+  const std::vector<reportkg::Error> errors = batch.commit();
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].code == ErrorCode::kOutput);
+  CHECK(errors[0].file == (dir.path / "b.ttl").string());
+  CHECK(errors[0].message.find("cannot rename into place") != std::string::npos);
+  CHECK(slurp(dir.path / "a.ttl") == "data\n");
+  CHECK(dir.entries() == 2);  // a.ttl and the directory b.ttl; no temporary file
+}
+
+TEST_CASE("standard output and devices are written at once, with nothing to commit") {
+  auto staged = stage_file("/dev/null", "data\n");
+  REQUIRE(staged.ok());
+  CHECK(staged->empty());
+  FileBatch batch;
+  batch.add(std::move(staged.value()));
+  CHECK(batch.size() == 0);
+}
