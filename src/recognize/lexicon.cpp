@@ -261,8 +261,8 @@ Result<Lexicon> Lexicon::parse(
 }
 
 std::pair<std::size_t, std::vector<NameEntry>> Lexicon::match_name(
-    const std::vector<std::string_view>& keys) const {
-  const auto [length, entries] = names_.longest(keys);
+    const std::vector<std::string_view>& lower) const {
+  const auto [length, entries] = names_.longest(lower, match_key);
   if (length == 0) return {0, {}};
   return {length, *entries};
 }

@@ -85,10 +85,11 @@ class Lexicon {
   const std::vector<Organization>& organizations() const { return organizations_; }
   const std::vector<Title>& titles() const { return titles_; }
 
-  /// Longest gazetteer name (country, place, organization) starting at words[0], compared by
-  /// inflection-insensitive keys (see match_key). Returns the entries and the length in words.
+  /// Longest gazetteer name (country, place, organization) that the lower-case words begin with,
+  /// compared by inflection-insensitive keys (see match_key). Returns the length in words and the
+  /// entries.
   std::pair<std::size_t, std::vector<NameEntry>> match_name(
-      const std::vector<std::string_view>& keys) const;
+      const std::vector<std::string_view>& lower) const;
 
   /// The country whose adjective stem the lower-case word inflects ("niederländischen" → NL).
   std::optional<std::size_t> country_by_adjective(std::string_view lower) const;

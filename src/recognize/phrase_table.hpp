@@ -32,18 +32,23 @@ class PhraseTable {
     if (phrases_.find(phrase) == phrases_.end()) (*this)[phrase] = std::move(value);
   }
 
-  /// The longest phrase that `words` begin with: its length in words and its value, or
-  /// {0, nullptr}.
-  std::pair<std::size_t, const V*> longest(const std::vector<std::string_view>& words) const {
+  /// The longest phrase that `words` begin with, each word taken as key(word): its length in
+  /// words and its value, or {0, nullptr}.
+  template <class Key>
+  std::pair<std::size_t, const V*> longest(const std::vector<std::string_view>& words,
+                                           Key key) const {
     std::pair<std::size_t, const V*> best{0, nullptr};
     std::string phrase;
     for (std::size_t n = 0; n < words.size(); ++n) {
       if (n > 0) phrase += ' ';
-      phrase += words[n];
+      phrase += key(words[n]);
       if (const auto it = phrases_.find(phrase); it != phrases_.end()) best = {n + 1, &it->second};
       if (beginnings_.find(phrase) == beginnings_.end()) break;
     }
     return best;
+  }
+  std::pair<std::size_t, const V*> longest(const std::vector<std::string_view>& words) const {
+    return longest(words, [](std::string_view word) { return word; });
   }
 
  private:

@@ -273,11 +273,11 @@ class Recognizer {
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (!is_word(i) || owner_[i] >= 0) continue;
       if (is_cap(i) || all_caps(i)) {
-        std::vector<std::string_view> keys;
-        for (std::uint32_t k = i; k < sent.last && is_word(k) && keys.size() < 12; ++k) {
-          keys.push_back(match_key(lower(k)));
+        std::vector<std::string_view> words;
+        for (std::uint32_t k = i; k < sent.last && is_word(k) && words.size() < 12; ++k) {
+          words.push_back(lower(k));
         }
-        const auto [len, entries] = lex_.match_name(keys);
+        const auto [len, entries] = lex_.match_name(words);
         // Names are capitalized: a single lower-case or mixed word must match as written.
         const bool ok = len > 0 && (len > 1 || is_cap(i)) && is_cap(i + len - 1) &&
                         !(len == 1 && str(i).size() <= 3 && !all_caps(i));
@@ -300,7 +300,7 @@ class Recognizer {
         const auto hyphen = s.find('-');
         if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < s.size()) {
           const std::string prefix(s.substr(0, hyphen));
-          const auto [plen, pentries] = lex_.match_name({match_key(utf8::to_lower(prefix))});
+          const auto [plen, pentries] = lex_.match_name({utf8::to_lower(prefix)});
           const std::string rest = utf8::to_lower(s.substr(hyphen + 1));
           if (const auto c = lex_.country_by_adjective(lower(i).substr(lower(i).rfind('-') + 1));
               c && !utf8::starts_upper(s.substr(s.rfind('-') + 1))) {
@@ -329,8 +329,7 @@ class Recognizer {
         }
         // A city adjective ("Genfer") names the city.
         if (lower(i).ends_with("er") && lower(i).size() > 4) {
-          const std::string_view stem = match_key(lower(i).substr(0, lower(i).size() - 2));
-          const auto [clen, centries] = lex_.match_name({stem});
+          const auto [clen, centries] = lex_.match_name({lower(i).substr(0, lower(i).size() - 2)});
           if (clen == 1 && centries.front().kind == NameEntry::Kind::kPlace) {
             const auto& p = lex_.places()[centries.front().index];
             Mention& m = add_mention(EntityType::kPlace, i, i + 1, p.name);
@@ -1354,8 +1353,9 @@ class Recognizer {
           continue;
         }
         // "sein dritter Besuch": an ordinal word before an event counts it.
-        if (auto o = lex_.inflected_value("ordinal", lower(i));
-            o && !o->empty() && owned_by(i + 1, EntityType::kEvent)) {
+        if (std::optional<std::string> o; owned_by(i + 1, EntityType::kEvent) &&
+                                          (o = lex_.inflected_value("ordinal", lower(i))) &&
+                                          !o->empty()) {
           QuantityMention q;
           q.first = i;
           q.last = i + 2;

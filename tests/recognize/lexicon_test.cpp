@@ -35,13 +35,11 @@ std::string agreement_class(std::string_view lower) {
   return h ? lexicon().agreements()[h->index].cls : std::string();
 }
 
-// match_name on the keys of the words of a name, as the recognizer calls it.
+// match_name on the lower-case words of a name, as the recognizer calls it.
 std::pair<std::size_t, std::vector<recognize::NameEntry>> match_name(std::string_view name) {
   std::vector<std::string> lower;
   for (const auto& w : recognize::name_words(name)) lower.push_back(utf8::to_lower(w));
-  std::vector<std::string_view> keys;
-  for (const auto& w : lower) keys.push_back(match_key(w));
-  return lexicon().match_name(keys);
+  return lexicon().match_name({lower.begin(), lower.end()});
 }
 
 }  // namespace
