@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): end-to-end throughput of `reportkg convert DIR --out-dir OUT -q` on one
-# core (--jobs 1) and on all cores, peak memory, and the write stage against serdi re-serialising
-# the same triples. Prints a Markdown report (paste it into BENCHMARKS.md).
+# core (--jobs 1) and on all cores, peak memory, the time of each stage, and the write stage against
+# serdi re-serialising the same triples. Prints a Markdown report (paste it into BENCHMARKS.md).
 #
 #   bash bench/run.sh                        # 50 MB in 20 000 reports (about 10 minutes on 2 cores)
 #   BENCH_MB=5 BENCH_REPORTS=2000 bash bench/run.sh      # a quick run
 #
-# BENCH_BUILD_DIR (default build-bench/) is a release build with bench/write_bench;
+# BENCH_BUILD_DIR (default build-bench/) is a release build with bench/write_bench and stage_bench;
 # BENCH_TMP (default: a new directory under $TMPDIR) holds the corpus and the outputs, removed at
 # the end unless BENCH_KEEP=1. Needs /usr/bin/time (Debian package time) and serdi.
 set -euo pipefail
@@ -24,7 +24,7 @@ done
 echo "bench: building $build_dir (release with debug info, bench programs)" >&2
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREPORTKG_BENCH=ON -DBUILD_TESTING=OFF \
   >/dev/null
-cmake --build "$build_dir" -j"$cores" --target reportkg write_bench >/dev/null
+cmake --build "$build_dir" -j"$cores" --target reportkg write_bench stage_bench >/dev/null
 bin="$build_dir/reportkg"
 
 tmp="${BENCH_TMP:-$(mktemp -d "${TMPDIR:-/tmp}/reportkg-bench.XXXXXX")}"
@@ -66,6 +66,13 @@ walln="$wall" rssn="$rss" cpun="$cpu"
 diff -rq "$tmp/out1" "$tmp/outn" >/dev/null || echo "bench: WARNING: --jobs 1 and --jobs $cores differ" >&2
 out_bytes="$(du -sb "$tmp/out1" | cut -f1)"
 rm -rf "$tmp/outn"
+rm -rf "$tmp/outp"
+timed "convert, --jobs 1 --provenance none" "$bin" convert "$tmp/corpus" --out-dir "$tmp/outp" -q \
+  --jobs 1 --provenance none
+wallp="$wall" rssp="$rss" cpup="$cpu"
+rm -rf "$tmp/outp"
+echo "bench: stage_bench (the time of each stage, one core)" >&2
+"$build_dir/stage_bench" "$tmp/corpus" >"$tmp/stages.txt"
 timed "convert the largest report alone" "$bin" convert "$largest" -o /dev/null -q --jobs 1
 rss_largest="$rss"
 : >"$tmp/empty.de.txt"
@@ -128,8 +135,16 @@ largest report $(rate "$largest_bytes" 1 1e3) kB. Output: Turtle, --provenance m
 |---|---|---|---|---|---|
 | \`convert DIR --out-dir OUT -q --jobs 1\` | $wall1 s | $(rate "$n_bytes" "$wall1" 1e6) | $(count_rate "$n_words" "$wall1") | $cpu1 s | $(mib "$rss1") |
 | \`convert DIR --out-dir OUT -q --jobs $cores\` | $walln s | $(rate "$n_bytes" "$walln" 1e6) | $(count_rate "$n_words" "$walln") | $cpun s | $(mib "$rssn") |
+| \`convert DIR --out-dir OUT -q --jobs 1 --provenance none\` | $wallp s | $(rate "$n_bytes" "$wallp" 1e6) | $(count_rate "$n_words" "$wallp") | $cpup s | $(mib "$rssp") |
 | the largest report alone | | | | | $(mib "$rss_largest") |
 | an empty report (the resources alone) | | | | | $(mib "$rss_empty") |
+
+Stage by stage on one core (bench/stage_bench: the reports read into memory first, each stage
+timed over the whole corpus, files not written):
+
+\`\`\`
+$(cat "$tmp/stages.txt")
+\`\`\`
 
 Write stage: the N-Triples of the first $write_reports reports, $(rate "$nt_bytes" 1 1e6) MB, $triples triples in one file.
 
