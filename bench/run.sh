@@ -57,20 +57,19 @@ count_rate() {  # count_rate N SECONDS: N / SECONDS, a whole number
   awk -v n="$1" -v s="$2" 'BEGIN { printf "%d", (s > 0 ? n / s : 0) }'
 }
 
-rm -rf "$tmp/out1"
+# Each run writes into a new directory and nothing is deleted before the end: ext4 is slow to
+# create files right after many were deleted (it skips their recently freed inodes), which would
+# make a run pay for the clean-up of the one before.
+rm -rf "$tmp/out1" "$tmp/outn" "$tmp/outp"
 timed "convert, --jobs 1" "$bin" convert "$tmp/corpus" --out-dir "$tmp/out1" -q --jobs 1
 wall1="$wall" rss1="$rss" cpu1="$cpu"
-rm -rf "$tmp/outn"
 timed "convert, --jobs $cores" "$bin" convert "$tmp/corpus" --out-dir "$tmp/outn" -q --jobs "$cores"
 walln="$wall" rssn="$rss" cpun="$cpu"
 diff -rq "$tmp/out1" "$tmp/outn" >/dev/null || echo "bench: WARNING: --jobs 1 and --jobs $cores differ" >&2
 out_bytes="$(du -sb "$tmp/out1" | cut -f1)"
-rm -rf "$tmp/outn"
-rm -rf "$tmp/outp"
 timed "convert, --jobs 1 --provenance none" "$bin" convert "$tmp/corpus" --out-dir "$tmp/outp" -q \
   --jobs 1 --provenance none
 wallp="$wall" rssp="$rss" cpup="$cpu"
-rm -rf "$tmp/outp"
 echo "bench: stage_bench (the time of each stage, one core)" >&2
 "$build_dir/stage_bench" "$tmp/corpus" >"$tmp/stages.txt"
 timed "convert the largest report alone" "$bin" convert "$largest" -o /dev/null -q --jobs 1

@@ -300,7 +300,19 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   for (const auto name : graph_names) graph_nodes.push_back(iri_node(name));
 
   Sink sink;
-  sink.out.reserve(total * 64);
+  if (has_prefixes(format)) {
+    sink.out.reserve(quads.size() * 64);  // prefixed names, subjects and predicates written once
+  } else {
+    // Every term in full on every line: reserve it all (escapes aside), rather than copy a
+    // growing document of hundreds of MB several times.
+    std::size_t size = 0;
+    for (const Quad& q : quads) {
+      const Term& o = *ranked.terms[q.o];
+      size += ranked.terms[q.s]->value.size() + ranked.terms[q.p]->value.size() + o.value.size() +
+              o.datatype.size() + o.lang.size() + graph_names[q.g].size() + 16;
+    }
+    sink.out.reserve(size);
+  }
   const std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(nullptr));
   if (!env) return internal("serd_env_new failed");
   const auto style = static_cast<SerdStyle>(
