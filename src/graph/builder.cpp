@@ -1,9 +1,5 @@
 #include "graph/builder.hpp"
 
-#include <algorithm>
-#include <map>
-#include <set>
-
 #include "base/strings.hpp"
 #include "base/utf8.hpp"
 
@@ -172,7 +168,11 @@ class Builder {
 
   void mint_iris() {
     const std::string report_local = local_name(text_.doc->id.empty() ? "report" : text_.doc->id);
-    std::set<std::string> used;
+    // Two entities with the same local name get "Name", "Name2", "Name3", ...: the smallest number
+    // not yet taken, searched from the last one given for that name (so thousands of events of
+    // one name in a long report are not counted through again and again).
+    StringSet used;
+    StringMap<int> next_number;
     entities_.resize(res_.entities.size());
     for (std::size_t i = 0; i < res_.entities.size(); ++i) {
       const auto& e = res_.entities[i];
@@ -180,9 +180,13 @@ class Builder {
           e.type == EntityType::kCountry ? e.id : local_name(e.id.empty() ? e.label : e.id);
       if (e.type == EntityType::kEvent) local = report_local + local;
       if (local.empty()) local = "Unnamed";
-      std::string name = opt_.base_iri + namespace_of(e.type) + local;
-      for (int n = 2; used.count(name); ++n)
-        name = opt_.base_iri + namespace_of(e.type) + local + std::to_string(n);
+      const std::string base = opt_.base_iri + namespace_of(e.type) + local;
+      std::string name = base;
+      if (used.count(name)) {
+        int& n = next_number.emplace(base, 2).first->second;
+        while (used.count(name = base + std::to_string(n))) ++n;
+        ++n;
+      }
       entities_[i] = iri(name);
       used.insert(std::move(name));
     }

@@ -54,6 +54,22 @@ class Relater {
         prefix_mentions_.emplace(mention.first, static_cast<int>(m));
       }
     }
+    // Facts of each entity that the rules ask for again and again: computed once, so that a
+    // report with thousands of mentions of one entity is not read again for every title.
+    last_mention_.assign(res.entities.size(), 0);
+    org_country_.resize(res.entities.size());
+    for (std::size_t e = 0; e < res.entities.size(); ++e) {
+      const auto& ent = res.entities[e];
+      for (const int m : ent.mentions) {
+        const Mention& mention = rec.mentions[static_cast<std::size_t>(m)];
+        last_mention_[e] = std::max(last_mention_[e], mention.first);
+        // An organization's country: the first two-letter qualifier of its mentions.
+        if (org_country_[e].empty() && mention.qualifier.size() == 2)
+          org_country_[e] = mention.qualifier;
+      }
+      if (org_country_[e].empty()) org_country_[e] = ent.country;
+      if (ent.type == EntityType::kCountry) country_of_iso_.emplace(ent.id, static_cast<int>(e));
+    }
     // The report's main event: the single happening mentioned most often (the first of equals).
     std::size_t most = 0;
     for (std::size_t e = 0; e < res.entities.size(); ++e) {
@@ -332,11 +348,8 @@ class Relater {
   }
 
   int country_entity(const std::string& iso) const {
-    for (std::size_t e = 0; e < res_.entities.size(); ++e) {
-      if (res_.entities[e].type == EntityType::kCountry && res_.entities[e].id == iso)
-        return static_cast<int>(e);
-    }
-    return -1;
+    const auto it = country_of_iso_.find(iso);
+    return it == country_of_iso_.end() ? -1 : it->second;
   }
 
   // "Minister für öffentliche Sicherheit" → the organization "Ministerium für öffentliche
@@ -379,12 +392,8 @@ class Relater {
     return best;
   }
 
-  std::string org_country(int org) const {
-    for (const int m : ent(org).mentions) {
-      const auto& q = rec_.mentions[static_cast<std::size_t>(m)].qualifier;
-      if (!q.empty() && q.size() == 2) return q;
-    }
-    return ent(org).country;
+  const std::string& org_country(int org) const {
+    return org_country_[static_cast<std::size_t>(org)];
   }
 
   int nationality_of(int person) const {
@@ -542,17 +551,15 @@ class Relater {
       }
       // "Zur chinesischen Delegation gehörten ... A ... sowie B": members of a country's
       // delegation.
-      if (tok(k).kind == TokenKind::kWord && lex_.is("delegation", lower(k))) {
-        int c = -1;
-        if (k > sent.first && owner_[k - 1] >= 0) c = entity(owner_[k - 1]);
-        if (c >= 0 && type(c) == EntityType::kCountry) {
-          for (const int p : persons_in(sent.first, sent.last))
-            add(Predicate::kNationality, p, c, s, "delegation");
-        }
+      if (const int c = k > sent.first ? entity(owner_[k - 1]) : -1;
+          c >= 0 && type(c) == EntityType::kCountry && tok(k).kind == TokenKind::kWord &&
+          lex_.is("delegation", lower(k))) {
+        for (const int p : persons_in(sent.first, sent.last))
+          add(Predicate::kNationality, p, c, s, "delegation");
       }
       // "sein Land", "ihres Landes": the country named last.
-      if (tok(k).kind == TokenKind::kWord && lex_.is("country-noun", lower(k)) && k > sent.first &&
-          lex_.word_category(lower(k - 1)) == "possessive") {
+      if (tok(k).kind == TokenKind::kWord && k > sent.first &&
+          lex_.word_category(lower(k - 1)) == "possessive" && lex_.is("country-noun", lower(k))) {
         const auto persons = persons_in(sent.first, sent.last);
         if (persons.size() != 1) continue;
         const std::uint32_t from = sentence(s > 0 ? s - 1 : 0).first;
@@ -757,12 +764,7 @@ class Relater {
     if (event < 0 && participate) {
       const std::uint32_t from = sentence(s >= 2 ? s - 2 : 0).first;
       event = last_event_before(first, true);
-      if (event >= 0 &&
-          !std::any_of(ent(event).mentions.begin(), ent(event).mentions.end(), [&](int m) {
-            return rec_.mentions[static_cast<std::size_t>(m)].first >= from;
-          })) {
-        event = -1;
-      }
+      if (event >= 0 && last_mention_[static_cast<std::size_t>(event)] < from) event = -1;
       fallback = true;
     }
     if (event < 0 && organize && led_organization(s, first, last)) return;
@@ -1226,10 +1228,13 @@ class Relater {
   const resolve::Resolved& res_;
   const recognize::Lexicon& lex_;
   Facts out_;
-  std::vector<int> owner_;                    // token → innermost resolved mention
-  std::vector<int> title_of_;                 // token → title
-  std::vector<int> title_person_;             // title → person entity
-  std::unordered_map<int, int> nationality_;  // person → first nationality
+  std::vector<int> owner_;                     // token → innermost resolved mention
+  std::vector<int> title_of_;                  // token → title
+  std::vector<int> title_person_;              // title → person entity
+  std::unordered_map<int, int> nationality_;   // person → first nationality
+  std::vector<std::uint32_t> last_mention_;    // entity → first token of its last mention
+  std::vector<std::string> org_country_;       // entity → ISO code of an organization's country
+  std::map<std::string, int> country_of_iso_;  // ISO code → the first country entity
   std::unordered_map<int, std::vector<std::string>> job_titles_;  // person → titles (lower case)
   std::vector<bool> in_quote_;
   int main_event_ = -1;  // the happening the report is mostly about                           //
