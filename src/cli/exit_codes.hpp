@@ -27,7 +27,8 @@ inline constexpr const char* kExitCodesHelp =
     "  5  load: a triple store refused a report's graph (the other reports are still loaded) or\n"
     "     could not be reached (nothing more is sent)\n"
     "  128+N  convert: stopped by signal N (130: Ctrl-C, 143: SIGTERM, 129: SIGHUP); with\n"
-    "     --out-dir the reports finished before are in place, and no partial file is left\n"
+    "     --out-dir the reports finished before are in place, and no partial file is left; a\n"
+    "     second signal a second or more later stops at once\n"
     "When several apply, the highest code is returned.";
 
 inline int exit_code(ErrorCode code) {

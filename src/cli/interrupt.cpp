@@ -1,19 +1,26 @@
 #include "cli/interrupt.hpp"
 
 #include <csignal>
+#include <ctime>
 #include <initializer_list>
 
 namespace reportkg::cli {
 namespace {
 
 volatile std::sig_atomic_t caught = 0;
+volatile std::time_t caught_at = 0;
 
 extern "C" void on_signal(int sig) {
-  if (caught != 0) {  // asked twice: stop now
+  // A signal can arrive twice at once: `timeout` sends it to the command and to its process
+  // group. Only a second one that comes later is a request to stop now.
+  const std::time_t now = std::time(nullptr);  // async-signal-safe (POSIX)
+  if (caught != 0) {
+    if (now - caught_at < 1) return;
     std::signal(sig, SIG_DFL);
     std::raise(sig);
     return;
   }
+  caught_at = now;
   caught = sig;
 }
 

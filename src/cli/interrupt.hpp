@@ -5,8 +5,8 @@
 
 namespace reportkg::cli {
 
-/// From now on, SIGINT, SIGTERM and SIGHUP are remembered rather than ending the process; a
-/// second one ends it at once, as the first would have.
+/// From now on, SIGINT, SIGTERM and SIGHUP are remembered rather than ending the process; another
+/// one a second or more later ends it at once, as the first would have.
 void catch_interrupts();
 
 /// The signal caught since catch_interrupts(), or 0.

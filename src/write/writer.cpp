@@ -6,7 +6,6 @@
 #include <cctype>
 #include <cstdarg>
 #include <cstdio>
-#include <cstring>
 #include <deque>
 #include <map>
 #include <memory>
@@ -18,7 +17,6 @@ namespace reportkg::write {
 namespace {
 
 using graph::Term;
-using graph::Triple;
 
 constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 constexpr std::string_view kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
