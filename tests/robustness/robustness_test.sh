@@ -329,7 +329,9 @@ check "bad report and unwritable output: two lines: $(cat "$err")" test "$(lines
 
 # ---- interrupted ---------------------------------------------------------------------------------
 # Ctrl-C or SIGTERM while a directory is converted: the command stops after the report at hand,
-# the files of finished reports are in place and complete, and no temporary file is left.
+# the files of finished reports are in place and complete, and no temporary file is left. The
+# signal goes to `timeout`, which passes it on twice at once (to the command and to its process
+# group): that is one request to stop, not two.
 mkdir -p "$tmp/many"
 for i in $(seq -w 1 3000); do ln -s "$(realpath "$good")" "$tmp/many/r$i.de.txt"; done
 for sig in INT TERM; do
