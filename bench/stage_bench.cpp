@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
         if (!staged) return fail(staged.error());
         batch.add(std::move(staged.value()));
         // As convert --out-dir does: the files go in place 64 at a time.
-        if (batch.size() >= 64 || i + 1 == reports.size()) {
+        if (batch.size() >= write::kFilesPerCommit || i + 1 == reports.size()) {
           for (const Error& e : batch.commit()) return fail(e);
         }
         lap(kWrite, start);

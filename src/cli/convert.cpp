@@ -357,7 +357,7 @@ class Converter {
       return;
     }
     batch_.add(std::move(c.staged->value()));
-    if (batch_.size() >= kFilesPerCommit) commit();
+    if (batch_.size() >= write::kFilesPerCommit) commit();
   }
 
   // Puts the written files in place, a group at a time (one disk flush for the group).
@@ -380,10 +380,7 @@ class Converter {
   std::set<std::string> reported_;  // languages whose fallback or error was reported
   std::map<std::string, std::string> sources_;  // graph name → the file it came from
   std::vector<graph::Graph> graphs_;
-  // With --out-dir: files written but not yet in place. Each commit costs a disk flush; a group
-  // of files ties up one file descriptor each until then.
-  static constexpr std::size_t kFilesPerCommit = 64;
-  write::FileBatch batch_;
+  write::FileBatch batch_;    // with --out-dir: files written but not yet in place
   std::size_t finished_ = 0;  // reports finished (converted, or failed)
   Progress progress_{false, stderr, 0, 0};
   Diagnostics diagnostics_{[this] { progress_.clear(); }};

@@ -9,6 +9,8 @@ namespace {
 using recognize::EntityType;
 using relate::Predicate;
 
+std::string xsd(const char* local) { return std::string(ns::kXsd) + local; }
+
 const char* class_name(EntityType type) { return recognize::type_name(type); }
 
 const char* namespace_of(EntityType type) {
@@ -111,7 +113,7 @@ class Builder {
     return literal(Term::literal(std::move(v), text_.doc->lang.empty() ? "de" : text_.doc->lang));
   }
   TermId integer(std::size_t v) {
-    return literal(Term::typed(std::to_string(v), std::string(ns::kXsd) + "nonNegativeInteger"));
+    return literal(Term::typed(std::to_string(v), xsd("nonNegativeInteger")));
   }
   const std::string& value(TermId id) const { return out_.terms[id].value; }
 
@@ -158,8 +160,7 @@ class Builder {
     if (!doc.title.empty()) add(report_, term(ns::kSchema, "headline"), de(doc.title));
     if (valid_iri(doc.source_url)) add(report_, term(ns::kSchema, "url"), iri(doc.source_url));
     if (!doc.date.empty()) {
-      add(report_, term(ns::kSchema, "datePublished"),
-          literal(Term::typed(doc.date, std::string(ns::kXsd) + "date")));
+      add(report_, term(ns::kSchema, "datePublished"), literal(Term::typed(doc.date, xsd("date"))));
     }
     add(report_, term(ns::kSchema, "inLanguage"),
         literal(Term::literal(doc.lang.empty() ? "de" : doc.lang)));
@@ -268,7 +269,7 @@ class Builder {
     add(node, type_, term(ns::kRkg, "Quantity"));
     const bool integral = q.value.find('.') == std::string::npos;
     add(node, term(ns::kRkg, "value"),
-        literal(Term::typed(q.value, std::string(ns::kXsd) + (integral ? "integer" : "decimal"))));
+        literal(Term::typed(q.value, xsd(integral ? "integer" : "decimal"))));
     add(node, term(ns::kRkg, "unit"), de(q.unit));
     if (!q.qualifier.empty()) add(node, term(ns::kRkg, "qualifier"), de(q.qualifier));
     add(node, term(ns::kRkg, "report"), report_);

@@ -1294,6 +1294,14 @@ class Recognizer {
   }
 
   // ---- quantities ---------------------------------------------------------------------------
+  // The value of an ordinal word ("dritter" → 3) before an event; the lexicon is asked only then.
+  std::optional<std::string> ordinal_before_event(std::uint32_t i) const {
+    if (!owned_by(i + 1, EntityType::kEvent)) return std::nullopt;
+    auto v = lex_.inflected_value("ordinal", lower(i));
+    if (v && !v->empty()) return v;
+    return std::nullopt;
+  }
+
   std::optional<std::string> number_word_value(std::uint32_t i) const {
     if (!is_word(i)) return std::nullopt;
     auto v = lex_.word_value("number", lower(i));
@@ -1353,9 +1361,7 @@ class Recognizer {
           continue;
         }
         // "sein dritter Besuch": an ordinal word before an event counts it.
-        if (std::optional<std::string> o; owned_by(i + 1, EntityType::kEvent) &&
-                                          (o = lex_.inflected_value("ordinal", lower(i))) &&
-                                          !o->empty()) {
+        if (const auto o = ordinal_before_event(i)) {
           QuantityMention q;
           q.first = i;
           q.last = i + 2;

@@ -56,16 +56,16 @@ class Relater {
     }
     // Facts of each entity that the rules ask for again and again: computed once, so that a
     // report with thousands of mentions of one entity is not read again for every title.
-    last_mention_.assign(res.entities.size(), 0);
     org_country_.resize(res.entities.size());
     for (std::size_t e = 0; e < res.entities.size(); ++e) {
       const auto& ent = res.entities[e];
+      // An organization's country: the first two-letter qualifier of its mentions.
       for (const int m : ent.mentions) {
-        const Mention& mention = rec.mentions[static_cast<std::size_t>(m)];
-        last_mention_[e] = std::max(last_mention_[e], mention.first);
-        // An organization's country: the first two-letter qualifier of its mentions.
-        if (org_country_[e].empty() && mention.qualifier.size() == 2)
-          org_country_[e] = mention.qualifier;
+        const std::string& q = rec.mentions[static_cast<std::size_t>(m)].qualifier;
+        if (q.size() == 2) {
+          org_country_[e] = q;
+          break;
+        }
       }
       if (org_country_[e].empty()) org_country_[e] = ent.country;
       if (ent.type == EntityType::kCountry) country_of_iso_.emplace(ent.id, static_cast<int>(e));
@@ -764,7 +764,12 @@ class Relater {
     if (event < 0 && participate) {
       const std::uint32_t from = sentence(s >= 2 ? s - 2 : 0).first;
       event = last_event_before(first, true);
-      if (event >= 0 && last_mention_[static_cast<std::size_t>(event)] < from) event = -1;
+      // An entity's mentions are in text order: its last one tells whether it is that recent.
+      if (event >= 0 &&
+          (ent(event).mentions.empty() ||
+           rec_.mentions[static_cast<std::size_t>(ent(event).mentions.back())].first < from)) {
+        event = -1;
+      }
       fallback = true;
     }
     if (event < 0 && organize && led_organization(s, first, last)) return;
@@ -1232,7 +1237,6 @@ class Relater {
   std::vector<int> title_of_;                  // token → title
   std::vector<int> title_person_;              // title → person entity
   std::unordered_map<int, int> nationality_;   // person → first nationality
-  std::vector<std::uint32_t> last_mention_;    // entity → first token of its last mention
   std::vector<std::string> org_country_;       // entity → ISO code of an organization's country
   std::map<std::string, int> country_of_iso_;  // ISO code → the first country entity
   std::unordered_map<int, std::vector<std::string>> job_titles_;  // person → titles (lower case)

@@ -42,6 +42,10 @@ class StagedFile {
 /// file in the same directory; other paths (devices, pipes) are written directly.
 Result<StagedFile> stage_file(const std::string& path, std::string_view data);
 
+/// How many files to add to a FileBatch between commits: one disk flush per group, and an open
+/// file descriptor per file until then.
+inline constexpr std::size_t kFilesPerCommit = 64;
+
 /// Staged files waiting to be put in place together.
 class FileBatch {
  public:
