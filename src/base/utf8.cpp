@@ -125,13 +125,29 @@ bool is_ascii(std::string_view s) {
 }  // namespace
 
 std::string to_lower(std::string_view s) {
-  if (is_ascii(s)) {
-    std::string out(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // ASCII and Latin-1 letters (all of German but capital ẞ) lower-case without ICU: A-Z and
+  // U+00C0-U+00DE but U+00D7 (×) map one to one, 0x20 apart, in ICU's German mapping too.
+  std::string out(s);
+  bool latin1 = true;
+  for (std::size_t i = 0; i < out.size() && latin1; ++i) {
+    const auto u = static_cast<unsigned char>(out[i]);
+    if (u < 0x80) {
+      if (u >= 'A' && u <= 'Z') out[i] = static_cast<char>(u - 'A' + 'a');
+    } else if (u == 0xC3 && i + 1 < out.size()) {
+      const auto v = static_cast<unsigned char>(out[++i]);
+      if (v < 0x80 || v > 0xBF) {
+        latin1 = false;
+      } else if (v <= 0x9E && v != 0x97) {
+        out[i] = static_cast<char>(v + 0x20);
+      }
+    } else if (u == 0xC2 && i + 1 < out.size()) {
+      const auto v = static_cast<unsigned char>(out[++i]);
+      latin1 = v >= 0x80 && v <= 0xBF;  // U+0080-U+00BF: no letters that change
+    } else {
+      latin1 = false;
     }
-    return out;
   }
+  if (latin1) return out;
   icu::UnicodeString u = from_utf8(s);
   u.toLower(icu::Locale::getGerman());
   return to_utf8(u);

@@ -1,6 +1,7 @@
 #include "recognize/lexicon.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <hunspell/hunspell.hxx>
 #include <memory>
@@ -10,6 +11,23 @@
 #include "base/utf8.hpp"
 
 namespace reportkg::recognize {
+
+namespace {
+
+// How a word ends with a listed title or head noun: word = prefix + head + ending.
+struct HeadAt {
+  std::size_t index = 0;
+  std::size_t prefix_bytes = 0;
+  std::size_t ending_bytes = 0;
+  bool feminine = false;  // titles: the word is the feminine form
+};
+
+}  // namespace
+
+struct Lexicon::WordFacts {
+  std::optional<HeadAt> title, org_head, event_noun, agreement_noun, venue_head;
+  std::optional<std::size_t> adjective_country, demonym_country;
+};
 
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_resources();
 
@@ -139,7 +157,9 @@ Result<Lexicon> Lexicon::load(std::string_view lang) { return parse(embedded_res
 Result<Lexicon> Lexicon::parse(
     const std::vector<std::pair<std::string_view, std::string_view>>& files,
     std::string_view lang) {
+  static std::atomic<std::uint64_t> next_id{1};
   Lexicon lex;
+  lex.id_ = next_id++;
   const std::string prefix = std::string(lang) + "/";
   bool any = false;
   for (const auto& [path, content] : files) {
@@ -268,28 +288,11 @@ std::pair<std::size_t, std::vector<NameEntry>> Lexicon::match_name(
 }
 
 std::optional<std::size_t> Lexicon::country_by_adjective(std::string_view lower) const {
-  // "niederländischen" = stem + ending; also compounds "us-amerikanischen".
-  for (const auto ending : {"", "e", "en", "er", "es", "em"}) {
-    const std::string_view e(ending);
-    if (lower.size() <= e.size() || !lower.ends_with(e)) continue;
-    const std::string_view stem = lower.substr(0, lower.size() - e.size());
-    const auto it = adjectives_.find(stem);
-    if (it != adjectives_.end()) return it->second;
-  }
-  return std::nullopt;
+  return facts(lower).adjective_country;
 }
 
 std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower) const {
-  const auto it = demonyms_.find(lower);
-  if (it != demonyms_.end()) return it->second;
-  for (const auto ending : {"n", "s"}) {
-    const std::string_view e(ending);
-    if (lower.ends_with(e)) {
-      const auto it2 = demonyms_.find(lower.substr(0, lower.size() - 1));
-      if (it2 != demonyms_.end()) return it2->second;
-    }
-  }
-  return std::nullopt;
+  return facts(lower).demonym_country;
 }
 
 std::optional<std::size_t> Lexicon::country_by_iso(std::string_view iso) const {
@@ -360,28 +363,94 @@ bool plausible_prefix(std::string_view prefix, const Lexicon& lex) {
   return false;
 }
 
-std::optional<Lexicon::HeadMatch> head_match(const SuffixTrie<std::size_t>& heads,
-                                             std::string_view lower, std::size_t min_head,
-                                             const Lexicon& lex) {
+// Where `lower` ends with a head noun of `heads` whose prefix is a plausible compound part.
+std::optional<HeadAt> head_at(const SuffixTrie<std::size_t>& heads, std::string_view lower,
+                              std::size_t min_head, const Lexicon& lex) {
   const auto hit = find_head(heads, lower, min_head);
-  if (!hit) return std::nullopt;
-  const std::string_view prefix = lower.substr(0, hit->prefix_bytes);
-  if (!plausible_prefix(prefix, lex)) return std::nullopt;
-  return Lexicon::HeadMatch{std::string(prefix), std::string(hit->ending), hit->value};
+  if (!hit || !plausible_prefix(lower.substr(0, hit->prefix_bytes), lex)) return std::nullopt;
+  return HeadAt{hit->value, hit->prefix_bytes, hit->ending.size()};
+}
+
+std::optional<std::size_t> find_adjective(const StringMap<std::size_t>& adjectives,
+                                          std::string_view lower) {
+  // "niederländischen" = stem + ending; also compounds "us-amerikanischen".
+  for (const auto ending : {"", "e", "en", "er", "es", "em"}) {
+    const std::string_view e(ending);
+    if (lower.size() <= e.size() || !lower.ends_with(e)) continue;
+    const std::string_view stem = lower.substr(0, lower.size() - e.size());
+    const auto it = adjectives.find(stem);
+    if (it != adjectives.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> find_demonym(const StringMap<std::size_t>& demonyms,
+                                        std::string_view lower) {
+  const auto it = demonyms.find(lower);
+  if (it != demonyms.end()) return it->second;
+  for (const auto ending : {"n", "s"}) {
+    const std::string_view e(ending);
+    if (lower.ends_with(e)) {
+      const auto it2 = demonyms.find(lower.substr(0, lower.size() - 1));
+      if (it2 != demonyms.end()) return it2->second;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Lexicon::HeadMatch> head_match(const std::optional<HeadAt>& at,
+                                             std::string_view lower) {
+  if (!at) return std::nullopt;
+  return Lexicon::HeadMatch{std::string(lower.substr(0, at->prefix_bytes)),
+                            std::string(lower.substr(lower.size() - at->ending_bytes)), at->index};
 }
 
 }  // namespace
 
+Lexicon::WordFacts Lexicon::compute_facts(std::string_view lower) const {
+  WordFacts f;
+  if (const auto hit = find_head(title_forms_, lower, 5);
+      hit && plausible_prefix(lower.substr(0, hit->prefix_bytes), *this)) {
+    f.title = HeadAt{hit->value.first, hit->prefix_bytes, hit->ending.size(), hit->value.second};
+  }
+  f.org_head = head_at(org_heads_, lower, 3, *this);
+  f.event_noun = head_at(event_heads_, lower, 4, *this);
+  f.agreement_noun = head_at(agreement_heads_, lower, 5, *this);
+  f.venue_head = head_at(venue_heads_, lower, 4, *this);
+  f.adjective_country = find_adjective(adjectives_, lower);
+  f.demonym_country = find_demonym(demonyms_, lower);
+  return f;
+}
+
+Lexicon::WordFacts Lexicon::facts(std::string_view lower) const {
+  // The finders ask about the same words again and again, within a report and from one report
+  // to the next: each thread keeps the answers for a bounded number of word forms (and none
+  // for words too long to be words, so that memory stays bounded on any input).
+  constexpr std::size_t kMaxWords = 1 << 16;
+  constexpr std::size_t kMaxWordBytes = 64;
+  if (lower.size() > kMaxWordBytes) return compute_facts(lower);
+  struct Cache {
+    std::uint64_t lexicon = 0;
+    StringMap<WordFacts> words;
+  };
+  thread_local Cache cache;
+  if (cache.lexicon != id_) {
+    cache.words.clear();
+    cache.lexicon = id_;
+  }
+  if (const auto it = cache.words.find(lower); it != cache.words.end()) return it->second;
+  if (cache.words.size() >= kMaxWords) cache.words.clear();
+  return cache.words.emplace(lower, compute_facts(lower)).first->second;
+}
+
 std::optional<Lexicon::TitleHit> Lexicon::title(std::string_view lower) const {
-  const auto hit = find_head(title_forms_, lower, 5);
-  if (!hit) return std::nullopt;
-  const std::string_view prefix = lower.substr(0, hit->prefix_bytes);
-  if (!plausible_prefix(prefix, *this)) return std::nullopt;
-  return TitleHit{hit->value.first, hit->value.second, std::string(prefix)};
+  const auto t = facts(lower).title;
+  if (!t) return std::nullopt;
+  return TitleHit{t->index, t->feminine, std::string(lower.substr(0, t->prefix_bytes))};
 }
 
 std::optional<Lexicon::HeadMatch> Lexicon::org_head(std::string_view lower) const {
-  return head_match(org_heads_, lower, 3, *this);
+  return head_match(facts(lower).org_head, lower);
 }
 
 bool Lexicon::is_plural_event_noun(std::size_t index) const {
@@ -396,15 +465,15 @@ bool Lexicon::is_plural_event_noun(std::size_t index) const {
 }
 
 std::optional<Lexicon::HeadMatch> Lexicon::event_noun(std::string_view lower) const {
-  return head_match(event_heads_, lower, 4, *this);
+  return head_match(facts(lower).event_noun, lower);
 }
 
 std::optional<Lexicon::HeadMatch> Lexicon::agreement_noun(std::string_view lower) const {
-  return head_match(agreement_heads_, lower, 5, *this);
+  return head_match(facts(lower).agreement_noun, lower);
 }
 
 std::optional<Lexicon::HeadMatch> Lexicon::venue_head(std::string_view lower) const {
-  return head_match(venue_heads_, lower, 4, *this);
+  return head_match(facts(lower).venue_head, lower);
 }
 
 std::optional<Lexicon::VerbHit> Lexicon::verb(const std::vector<std::string_view>& lower) const {

@@ -1,6 +1,7 @@
 // The language resources of data/<lang>/ (compiled in), loaded into lookup tables.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -172,6 +173,13 @@ class Lexicon {
   bool is_dictionary_word(std::string_view word) const;
 
  private:
+  // What the lexicon says about one lower-case word (its titles, head nouns, country adjective
+  // and demonym), computed once per word form and thread and then looked up.
+  struct WordFacts;
+  WordFacts facts(std::string_view lower) const;
+  WordFacts compute_facts(std::string_view lower) const;
+
+  std::uint64_t id_ = 0;  // tells the word facts of this lexicon from another's
   std::vector<Country> countries_;
   std::vector<Place> places_;
   std::vector<Organization> organizations_;

@@ -1,6 +1,7 @@
 #include "base/utf8.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
 
 #include <string>
 
@@ -82,6 +83,20 @@ TEST_CASE("to_lower lower-cases umlauts and leaves ß alone") {
   CHECK(utf8::to_lower("ÖSTERREICH") == "österreich");
   CHECK(utf8::to_lower("Straße") == "straße");
   CHECK(utf8::to_lower("NATO-Übung") == "nato-übung");
+}
+
+TEST_CASE("to_lower gives Unicode's lower case for every Latin-1 character and beyond it") {
+  // The Latin-1 letters take a path of their own: each must lower-case as Unicode says.
+  for (char32_t c = 1; c <= 0xFF; ++c) {
+    std::string upper, lower;
+    utf8::append(upper, c);
+    utf8::append(lower, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+    CHECK_MESSAGE(utf8::to_lower("X" + upper + "Y") == "x" + lower + "y", "code point ",
+                  static_cast<unsigned>(c));
+  }
+  CHECK(utf8::to_lower("× ÷ µ ÿ") == "× ÷ µ ÿ");
+  CHECK(utf8::to_lower("ĞÜNEŞ") == "ğüneş");        // Latin Extended-A
+  CHECK(utf8::to_lower("ΑΘΉΝΑ Äh") == "αθήνα äh");  // Greek before Latin-1
 }
 
 TEST_CASE("capitalize upper-cases only the first letter") {
