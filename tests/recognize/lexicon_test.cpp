@@ -261,3 +261,17 @@ TEST_CASE("a lexicon parsed from in-memory files knows just their entries") {
   CHECK(lex->title("ministerin").has_value());
   CHECK_FALSE(lex->country_by_iso("LV").has_value());
 }
+
+TEST_CASE("each lexicon answers from its own entries, whatever another was asked before") {
+  // Answers about words are remembered per thread: they must not leak from one lexicon to another.
+  const std::vector<std::pair<std::string_view, std::string_view>> files = {
+      {"de/org-heads.tsv", "Amt\tbody\tn\n"},
+  };
+  const auto small = Lexicon::parse(files, "de");
+  REQUIRE_MESSAGE(small.ok(), small.error().to_string());
+  for (int round = 0; round < 2; ++round) {
+    CHECK(org_head("außenministeriums") == "Ministerium");
+    CHECK_FALSE(small->org_head("außenministeriums").has_value());
+    CHECK(small->org_head("auswärtigenamts").has_value());
+  }
+}
