@@ -82,6 +82,12 @@ class Builder {
   }
 
   Graph run() {
+    // Eight triples and up to as many new terms for each mention (its NIF string); a few
+    // for each entity.
+    const std::size_t estimate =
+        (mentions() ? rec_.mentions.size() * 8 : 0) + res_.entities.size() * 4 + 16;
+    out_.triples.reserve(estimate);
+    out_.terms.reserve(estimate);
     report_node();
     mint_iris();
     for (std::size_t i = 0; i < res_.entities.size(); ++i) entity(i);
@@ -102,18 +108,27 @@ class Builder {
     iri_ids_.emplace(value, id);
     return id;
   }
-  // A term of a vocabulary: namespace + local name.
-  TermId term(const char* ns, std::string_view local) {
+  // A term of a vocabulary: namespace + local name, both constants. The few terms of the
+  // vocabularies are looked up by the addresses of their parts, not by their long IRIs (an
+  // IRI with two addresses is still interned once).
+  TermId term(const char* ns, const char* local) {
+    const auto key = std::make_pair(ns, local);
+    for (const auto& [k, id] : vocabulary_) {
+      if (k == key) return id;
+    }
     scratch_.assign(ns);
     scratch_ += local;
-    return iri(scratch_);
+    const TermId id = iri(scratch_);
+    vocabulary_.emplace_back(key, id);
+    return id;
   }
   TermId literal(Term t) { return out_.add_term(std::move(t)); }
   TermId de(std::string v) {
     return literal(Term::literal(std::move(v), text_.doc->lang.empty() ? "de" : text_.doc->lang));
   }
   TermId integer(std::size_t v) {
-    return literal(Term::typed(std::to_string(v), xsd("nonNegativeInteger")));
+    static const std::string kNonNegativeInteger = xsd("nonNegativeInteger");
+    return literal(Term::typed(std::to_string(v), kNonNegativeInteger));
   }
   const std::string& value(TermId id) const { return out_.terms[id].value; }
 
@@ -131,7 +146,8 @@ class Builder {
     scratch_ += std::to_string(first);
     scratch_ += ',';
     scratch_ += std::to_string(last);
-    const TermId s = iri(scratch_);
+    // Not interned: a span is rarely named twice, and the writer merges equal terms anyway.
+    const TermId s = out_.add_term(Term::iri(scratch_));
     add(s, type_, term(ns::kNif, "String"));
     add(s, type_, term(ns::kNif, "RFC5147String"));
     if (extra_type) add(s, type_, term(ns::kNif, extra_type));
@@ -301,6 +317,7 @@ class Builder {
   utf8::CodePointIndex cps_;
   Graph out_;
   StringMap<TermId> iri_ids_;
+  std::vector<std::pair<std::pair<const char*, const char*>, TermId>> vocabulary_;
   std::string scratch_;  // the IRI being looked up
   std::string report_iri_;
   TermId report_ = 0;
