@@ -62,7 +62,13 @@ class Recognizer {
         in_quote_(text.tokens.size(), false),
         in_verb_phrase_(text.tokens.size(), false),
         title_end_(text.tokens.size() + 1, -1),
-        verbs_of_sentence_(text.sentences.size()) {}
+        verbs_of_sentence_(text.sentences.size()) {
+    // Every finder asks for the categories of the words around it: look each up once.
+    categories_.reserve(size());
+    for (std::size_t i = 0; i < size(); ++i) {
+      categories_.push_back(is_word(i) ? lex_.word_category(lower(i)) : std::string_view());
+    }
+  }
 
   Recognized run() {
     mark_quotes();
@@ -92,7 +98,7 @@ class Recognizer {
   std::string_view lower(std::size_t i) const { return tok(i).lower; }
   std::string_view str(std::size_t i) const { return t_.str(i); }
   std::string_view category(std::size_t i) const {
-    return is_word(i) ? lex_.word_category(lower(i)) : std::string_view();
+    return i < size() ? categories_[i] : std::string_view();
   }
   bool is_function_word(std::size_t i) const {
     const auto c = category(i);
@@ -1449,8 +1455,7 @@ class Recognizer {
     if (four_digits && s >= "1000" && s <= "2199") {
       // A year unless a counted noun follows directly ("1500 Soldaten").
       const bool noun_after = i + 1 < size() && is_word(i + 1) && tok(i + 1).upper &&
-                              tok(i + 1).sentence == tok(i).sentence && category(i + 1).empty() &&
-                              lex_.word_category(lower(i + 1)) != "month";
+                              tok(i + 1).sentence == tok(i).sentence && category(i + 1).empty();
       return !noun_after ||
              (i > 0 && is_word(i - 1) &&
               (lower(i - 1) == "jahr" || lower(i - 1) == "jahren" || category(i - 1) == "month"));
@@ -1489,6 +1494,7 @@ class Recognizer {
   std::vector<bool> in_verb_phrase_;  // token → part of a verb phrase of several words
   std::vector<int> title_end_;        // token → title ending there
   std::vector<std::vector<std::size_t>> verbs_of_sentence_;
+  std::vector<std::string_view> categories_;  // of each token (empty: none, or no word)
 };
 
 }  // namespace
