@@ -3,6 +3,7 @@
 #include <serd/serd.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdarg>
 #include <cstdio>
@@ -175,8 +176,43 @@ extern "C" SerdStatus sink_error(void* handle, const SerdError* error) noexcept 
   return SERD_SUCCESS;
 }
 
+// What a byte is to Serd and to an IRI reference.
+constexpr std::uint8_t kForbiddenInIri = 1, kNewline = 2, kQuote = 4, kNul = 8;
+constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
+  std::array<std::uint8_t, 256> classes{};
+  for (unsigned u = 0; u < 256; ++u) {
+    if (forbidden_in_iri(static_cast<unsigned char>(u))) classes[u] |= kForbiddenInIri;
+  }
+  classes['\n'] |= kNewline;
+  classes['\r'] |= kNewline;
+  classes['"'] |= kQuote;
+  classes[0] |= kNul;
+  return classes;
+}();
+
+// A Serd node over `s` with the character count and flags serd_node_from_substring gives it,
+// made in one pass over a table; `classes` gets the classes of all its bytes. (Serd's own scan
+// stops at a NUL byte: such a string is left to it.)
+SerdNode string_node(SerdType type, std::string_view s, std::uint8_t& classes) {
+  std::size_t chars = 0;
+  std::uint8_t c = 0;
+  for (const char ch : s) {
+    const auto u = static_cast<unsigned char>(ch);
+    chars += (u & 0xC0) != 0x80;
+    c |= kByteClasses[u];
+  }
+  classes = c;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  if (c & kNul) return serd_node_from_substring(type, bytes, s.size());
+  SerdNodeFlags flags = 0;
+  if (c & kNewline) flags |= SERD_HAS_NEWLINE;
+  if (c & kQuote) flags |= SERD_HAS_QUOTE;
+  return SerdNode{bytes, s.size(), chars, flags, type};
+}
+
 SerdNode string_node(SerdType type, std::string_view s) {
-  return serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
+  std::uint8_t classes = 0;
+  return string_node(type, s, classes);
 }
 
 // Makes Serd nodes for IRIs: a node points at the IRI itself, or at its escaped form (kept here
@@ -184,10 +220,9 @@ SerdNode string_node(SerdType type, std::string_view s) {
 class IriNodes {
  public:
   SerdNode operator()(std::string_view iri) {
-    const bool clean = std::none_of(iri.begin(), iri.end(), [](char c) {
-      return forbidden_in_iri(static_cast<unsigned char>(c));
-    });
-    if (clean) return string_node(SERD_URI, iri);
+    std::uint8_t classes = 0;
+    const SerdNode node = string_node(SERD_URI, iri, classes);
+    if (!(classes & kForbiddenInIri)) return node;
     escaped_.push_back(escape_iri(iri));
     return string_node(SERD_URI, escaped_.back());
   }

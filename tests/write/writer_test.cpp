@@ -105,6 +105,17 @@ TEST_CASE("language tags, datatypes and escapes are written") {
   CHECK(out.find("\"Zeile 1\\nZeile \\\"2\\\"\"") != std::string::npos);
 }
 
+TEST_CASE("Turtle writes a literal with a line break or a quote as a long string, others short") {
+  Graph g = sample();
+  add(g, g.name, kSchema + "text", Term::literal("Er sagte: \"Ja.\"", "de"));
+  add(g, g.name, kSchema + "abstract", Term::literal("Straße\r\nnach Köln"));
+  const std::string out = ok(serialize({g}, prefixes(), Format::kTurtle));
+  CHECK(out.find("\"\"\"Zeile 1\nZeile \"2\\\"\"\"\"") != std::string::npos);
+  CHECK(out.find("\"\"\"Er sagte: \"Ja.\\\"\"\"\"@de") != std::string::npos);
+  CHECK(out.find("\"\"\"Straße\r\nnach Köln\"\"\"") != std::string::npos);
+  CHECK(out.find("\"Luong Tam Quang\"@de") != std::string::npos);
+}
+
 TEST_CASE("N-Triples are written in full IRIs, UTF-8 unescaped, one triple a line") {
   Graph g = sample();
   add(g, g.name, kSchema + "headline", Term::literal("Übereinkommen von Hanoi", "de"));
