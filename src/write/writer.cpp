@@ -223,13 +223,69 @@ class IriNodes {
     std::uint8_t classes = 0;
     const SerdNode node = string_node(SERD_URI, iri, classes);
     if (!(classes & kForbiddenInIri)) return node;
-    escaped_.push_back(escape_iri(iri));
-    return string_node(SERD_URI, escaped_.back());
+    return string_node(SERD_URI, keep(escape_iri(iri)));
+  }
+
+  // Keeps a string while the nodes are in use; returns it.
+  std::string_view keep(std::string s) { return strings_.emplace_back(std::move(s)); }
+
+ private:
+  std::deque<std::string> strings_;  // stable addresses
+};
+
+// Letters and digits only: what Serd 0.30 accepts as either part of a prefixed name.
+bool is_name(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  });
+}
+
+// A scheme ("http:") begins the IRI, as serd_uri_string_has_scheme checks it.
+bool has_scheme(std::string_view iri) {
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (iri.empty() || !alpha(iri[0])) return false;
+  for (std::size_t i = 1; i < iri.size(); ++i) {
+    const char c = iri[i];
+    if (c == ':') return true;
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
+// Turtle and TriG name an IRI by a prefix where Serd's writer would (SERD_STYLE_CURIED): under
+// the first declared prefix the IRI begins with, if both parts are letters and digits. Done here
+// once per distinct term, Serd need not search the prefixes for every term it writes; rdf:nil
+// stays an IRI (Serd writes it "()").
+class PrefixedNames {
+ public:
+  explicit PrefixedNames(const graph::Prefixes& prefixes) : prefixes_(prefixes) {}
+
+  // A prefixed-name node for the IRI `node` (as given to Serd), or a null node.
+  SerdNode operator()(const SerdNode& node, IriNodes& keep) const {
+    const std::string_view iri(reinterpret_cast<const char*>(node.buf), node.n_bytes);
+    if (!has_scheme(iri) || iri == kRdfNil) return SERD_NODE_NULL;
+    for (const auto& [name, ns] : prefixes_) {
+      if (!iri.starts_with(ns)) continue;
+      const std::string_view local = iri.substr(ns.size());
+      if (!is_name(name) || !is_name(local)) return SERD_NODE_NULL;
+      return string_node(SERD_CURIE, keep.keep(name + ':' + std::string(local)));
+    }
+    return SERD_NODE_NULL;
   }
 
  private:
-  std::deque<std::string> escaped_;  // stable addresses
+  static constexpr std::string_view kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
+  const graph::Prefixes& prefixes_;
 };
+
+// Serd writes xsd:integer and xsd:boolean literals, and xsd:decimal ones with a dot inside,
+// bare in Turtle, when their datatype is given as an IRI: it never writes the datatype then.
+bool written_bare(const Term& t) {
+  if (!t.datatype.starts_with(kXsd)) return false;
+  const std::string_view type = std::string_view(t.datatype).substr(kXsd.size());
+  if (type == "integer" || type == "boolean") return true;
+  return type == "decimal" && t.value.find('.') != std::string::npos && t.value.back() != '.';
+}
 
 SerdSyntax syntax_of(Format f) {
   switch (f) {
@@ -307,16 +363,27 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
                           [](const Quad& a, const Quad& b) { return a.key() == b.key(); }),
               quads.end());
 
-  // Serd nodes, made once per distinct term.
+  // Serd nodes, made once per distinct term: with prefixes, a prefixed name where there is one.
   IriNodes iri_node;
+  const PrefixedNames prefixed(prefixes);
+  const auto node_of = [&](std::string_view iri) {
+    const SerdNode node = iri_node(iri);
+    if (!has_prefixes(format)) return node;
+    const SerdNode name = prefixed(node, iri_node);
+    return name.type == SERD_NOTHING ? node : name;
+  };
   std::vector<SerdNode> nodes(ranked.terms.size(), SERD_NODE_NULL);
   std::vector<SerdNode> datatypes(ranked.terms.size(), SERD_NODE_NULL);
   std::vector<SerdNode> langs(ranked.terms.size(), SERD_NODE_NULL);
-  StringMap<SerdNode> datatype_nodes;
+  StringMap<std::pair<SerdNode, SerdNode>> datatype_nodes;  // as IRI, as written
+  // rdf:type as a predicate stays an IRI: Serd writes it "a".
+  std::size_t type_rank = ranked.terms.size();
+  const SerdNode type_node = iri_node(kRdfType);
   for (std::size_t r = 0; r < ranked.terms.size(); ++r) {
     const Term& t = *ranked.terms[r];
     if (t.is_iri()) {
-      nodes[r] = iri_node(t.value);
+      nodes[r] = node_of(t.value);
+      if (t.value == kRdfType) type_rank = r;
       continue;
     }
     nodes[r] = string_node(SERD_LITERAL, t.value);
@@ -324,13 +391,16 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
       langs[r] = string_node(SERD_LITERAL, t.lang);
     } else if (!t.datatype.empty()) {
       auto it = datatype_nodes.find(t.datatype);
-      if (it == datatype_nodes.end())
-        it = datatype_nodes.emplace(t.datatype, iri_node(t.datatype)).first;
-      datatypes[r] = it->second;
+      if (it == datatype_nodes.end()) {
+        it =
+            datatype_nodes.emplace(t.datatype, std::pair(iri_node(t.datatype), node_of(t.datatype)))
+                .first;
+      }
+      datatypes[r] = has_prefixes(format) && written_bare(t) ? it->second.first : it->second.second;
     }
   }
   std::vector<SerdNode> graph_nodes;
-  for (const auto name : graph_names) graph_nodes.push_back(iri_node(name));
+  for (const auto name : graph_names) graph_nodes.push_back(node_of(name));
 
   Sink sink;
   if (has_prefixes(format)) {
@@ -348,8 +418,8 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   }
   const std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(nullptr));
   if (!env) return internal("serd_env_new failed");
-  const auto style = static_cast<SerdStyle>(
-      SERD_STYLE_BULK | (has_prefixes(format) ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : 0));
+  const auto style =
+      static_cast<SerdStyle>(SERD_STYLE_BULK | (has_prefixes(format) ? SERD_STYLE_ABBREVIATED : 0));
   const std::unique_ptr<SerdWriter, WriterDeleter> writer(
       serd_writer_new(syntax_of(format), style, env.get(), nullptr, sink_write, &sink));
   if (!writer) return internal("serd_writer_new failed");
@@ -369,7 +439,8 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
     const auto optional = [](const SerdNode& n) { return n.type == SERD_NOTHING ? nullptr : &n; };
     const SerdStatus st = serd_writer_write_statement(
         writer.get(), 0, named && !graph_names[q.g].empty() ? &graph_nodes[q.g] : nullptr,
-        &nodes[q.s], &nodes[q.p], &nodes[q.o], optional(datatypes[q.o]), optional(langs[q.o]));
+        &nodes[q.s], q.p == type_rank ? &type_node : &nodes[q.p], &nodes[q.o],
+        optional(datatypes[q.o]), optional(langs[q.o]));
     if (st != SERD_SUCCESS || sink.failed) {
       const std::string why =
           sink.error.empty() ? reinterpret_cast<const char*>(serd_strerror(st)) : sink.error;

@@ -86,6 +86,41 @@ TEST_CASE("Turtle output declares the prefixes first and uses prefixed names") {
   CHECK(out.ends_with(" .\n"));
 }
 
+TEST_CASE("Turtle uses a prefixed name only where both of its parts are letters and digits") {
+  Graph g;
+  g.name = kId + "report/r1";
+  add(g, g.name, kSchema + "mentions", Term::iri(kId + "report/r1#char=0,5"));
+  add(g, g.name, kSchema + "about", Term::iri(kId + "person/"));
+  add(g, g.name, kSchema + "sameAs", Term::iri("urn:x:person"));
+  add(g, g.name, kSchema + "isPartOf", Term::iri(kRdf + "nil"));
+  add(g, g.name, kSchema + "additionalType", Term::iri(kRdf + "type"));
+  const std::string out = ok(serialize({g}, prefixes(), Format::kTurtle));
+  CHECK(out.find("<" + kId + "report/r1#char=0,5>") != std::string::npos);
+  CHECK(out.find("schema:about person: ;") != std::string::npos);
+  CHECK(out.find("<urn:x:person>") != std::string::npos);
+  CHECK(out.find("schema:isPartOf () ;") != std::string::npos);
+  CHECK(out.find("schema:additionalType rdf:type ;") != std::string::npos);
+  CHECK(out.find("report:r1\n") != std::string::npos);
+}
+
+TEST_CASE("Turtle writes integers, booleans and decimals with a dot bare, other literals typed") {
+  Graph g;
+  g.name = kId + "report/r1";
+  add(g, g.name, kSchema + "a", Term::typed("42", kXsd + "integer"));
+  add(g, g.name, kSchema + "b", Term::typed("true", kXsd + "boolean"));
+  add(g, g.name, kSchema + "c", Term::typed("2.5", kXsd + "decimal"));
+  add(g, g.name, kSchema + "d", Term::typed("7", kXsd + "decimal"));
+  add(g, g.name, kSchema + "e", Term::typed("3", kXsd + "nonNegativeInteger"));
+  add(g, g.name, kSchema + "f", Term::typed("x", "urn:x:type"));
+  const std::string out = ok(serialize({g}, prefixes(), Format::kTurtle));
+  CHECK(out.find("schema:a 42 ;") != std::string::npos);
+  CHECK(out.find("schema:b true ;") != std::string::npos);
+  CHECK(out.find("schema:c 2.5 ;") != std::string::npos);
+  CHECK(out.find("schema:d \"7\"^^xsd:decimal ;") != std::string::npos);
+  CHECK(out.find("schema:e \"3\"^^xsd:nonNegativeInteger ;") != std::string::npos);
+  CHECK(out.find("schema:f \"x\"^^<urn:x:type> .") != std::string::npos);
+}
+
 TEST_CASE("rdf:type comes first and rdfs:label second for each subject") {
   const std::string out = ok(serialize({sample()}, prefixes(), Format::kTurtle));
   const auto subject = out.find("person:LuongTamQuang\n");
