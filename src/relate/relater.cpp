@@ -69,6 +69,8 @@ class Relater {
       }
       if (org_country_[e].empty()) org_country_[e] = ent.country;
       if (ent.type == EntityType::kCountry) country_of_iso_.emplace(ent.id, static_cast<int>(e));
+      if (ent.type == EntityType::kOrganization)
+        organization_labels_.emplace_back(e, utf8::to_lower(ent.label));
     }
     // The report's main event: the single happening mentioned most often (the first of equals).
     std::size_t most = 0;
@@ -374,15 +376,13 @@ class Relater {
     const std::string want = head + fuer;
     const int nationality = nationality_of(person);
     int best = -1;
-    for (std::size_t e = 0; e < res_.entities.size(); ++e) {
-      const auto& org = res_.entities[e];
-      if (org.type != EntityType::kOrganization) continue;
-      const std::string label = utf8::to_lower(org.label);
+    const std::string after_space = " " + want, before_space = want + " ";
+    for (const auto& [e, label] : organization_labels_) {
       // "Außenministerium", "Vietnamesisches Außenministerium", "Außenministerium Estlands".
       const bool match =
           fuer.empty()
-              ? (label == want || label.ends_with(" " + want) ||
-                 (label.starts_with(want + " ") && !org_country(static_cast<int>(e)).empty()))
+              ? (label == want || label.ends_with(after_space) ||
+                 (label.starts_with(before_space) && !org_country(static_cast<int>(e)).empty()))
               : label == want;
       if (!match) continue;
       const std::string country = org_country(static_cast<int>(e));
@@ -975,9 +975,10 @@ class Relater {
     const bool role = q.unit_last > q.unit_first && title_of_[q.unit_last - 1] >= 0;
     if (members || role) {
       // "32 NATO-Mitgliedstaaten": the organization in the counted word itself.
-      for (const auto& [token, prefix] : prefix_mentions_) {
-        if (token >= q.unit_first && token < q.unit_last && entity(prefix) >= 0 &&
-            type(entity(prefix)) == EntityType::kOrganization) {
+      for (auto it = prefix_mentions_.lower_bound(q.unit_first);
+           it != prefix_mentions_.end() && it->first < q.unit_last; ++it) {
+        const int prefix = it->second;
+        if (entity(prefix) >= 0 && type(entity(prefix)) == EntityType::kOrganization) {
           rule = "quantity-members";
           return entity(prefix);
         }
@@ -1239,6 +1240,7 @@ class Relater {
   std::unordered_map<int, int> nationality_;   // person → first nationality
   std::vector<std::string> org_country_;       // entity → ISO code of an organization's country
   std::map<std::string, int> country_of_iso_;  // ISO code → the first country entity
+  std::vector<std::pair<std::size_t, std::string>> organization_labels_;  // entity, lower label
   std::unordered_map<int, std::vector<std::string>> job_titles_;  // person → titles (lower case)
   std::vector<bool> in_quote_;
   int main_event_ = -1;  // the happening the report is mostly about                           //

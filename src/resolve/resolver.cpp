@@ -148,7 +148,9 @@ class Resolver {
     e.plural = m.plural;
     e.distinct = m.distinct;
     out_.entities.push_back(std::move(e));
-    return static_cast<int>(out_.entities.size()) - 1;
+    const int index = static_cast<int>(out_.entities.size()) - 1;
+    if (type == EntityType::kAgreement) agreements_.push_back(index);
+    return index;
   }
 
   int by_key(EntityType type, const std::string& key, const Mention& m) {
@@ -301,11 +303,10 @@ class Resolver {
         // "das Übereinkommen": the agreement of that class mentioned most often.
         int best = -1;
         std::size_t best_count = 0;
-        for (std::size_t e = 0; e < out_.entities.size(); ++e) {
-          const Entity& ent = out_.entities[e];
-          if (ent.type == EntityType::kAgreement && ent.cls == m.cls &&
-              ent.mentions.size() > best_count) {
-            best = static_cast<int>(e);
+        for (const int e : agreements_) {
+          const Entity& ent = out_.entities[static_cast<std::size_t>(e)];
+          if (ent.cls == m.cls && ent.mentions.size() > best_count) {
+            best = e;
             best_count = ent.mentions.size();
           }
         }
@@ -412,7 +413,8 @@ class Resolver {
   std::map<std::string, int> abbreviations_;
   std::map<std::string, int> event_classes_;
   std::set<int> counted_;
-  std::map<int, std::size_t> position_;                   // mention → index in order_
+  std::vector<int> agreements_;          // the agreement entities, in the order they were made
+  std::map<int, std::size_t> position_;  // mention → index in order_
   std::map<std::string, std::vector<int>> person_words_;  // word of a name → persons
   std::map<int, std::set<std::string>> agreement_qualifiers_;
 };

@@ -261,14 +261,14 @@ class PrefixedNames {
   explicit PrefixedNames(const graph::Prefixes& prefixes) : prefixes_(prefixes) {}
 
   // A prefixed-name node for the IRI `node` (as given to Serd), or a null node.
-  SerdNode operator()(const SerdNode& node, IriNodes& keep) const {
+  SerdNode operator()(const SerdNode& node, IriNodes& store) const {
     const std::string_view iri(reinterpret_cast<const char*>(node.buf), node.n_bytes);
     if (!has_scheme(iri) || iri == kRdfNil) return SERD_NODE_NULL;
     for (const auto& [name, ns] : prefixes_) {
       if (!iri.starts_with(ns)) continue;
       const std::string_view local = iri.substr(ns.size());
       if (!is_name(name) || !is_name(local)) return SERD_NODE_NULL;
-      return string_node(SERD_CURIE, keep.keep(name + ':' + std::string(local)));
+      return string_node(SERD_CURIE, store.keep(name + ':' + std::string(local)));
     }
     return SERD_NODE_NULL;
   }
