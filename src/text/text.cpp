@@ -3,18 +3,34 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 
 #include "base/utf8.hpp"
 
 namespace reportkg::text {
 namespace {
 
-bool is_word_char(char32_t c) {
+bool icu_word_char(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) ||
          u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK ||
          u_charType(static_cast<UChar32>(c)) == U_COMBINING_SPACING_MARK;
 }
-bool is_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0xFEFF; }
+bool icu_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0xFEFF; }
+
+// ICU's answers for the ASCII characters, asked once: most characters of a report are ASCII.
+struct AsciiClasses {
+  std::array<bool, 128> word{}, space{};
+  AsciiClasses() {
+    for (char32_t c = 0; c < 128; ++c) {
+      word[c] = icu_word_char(c);
+      space[c] = icu_space(c);
+    }
+  }
+};
+const AsciiClasses kAscii;
+
+bool is_word_char(char32_t c) { return c < 128 ? kAscii.word[c] : icu_word_char(c); }
+bool is_space(char32_t c) { return c < 128 ? kAscii.space[c] : icu_space(c); }
 bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_open_quote(char32_t c) { return c == 0x201E || c == 0x00AB || c == 0x201A || c == 0x201C; }

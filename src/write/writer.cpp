@@ -268,7 +268,10 @@ class PrefixedNames {
       if (!iri.starts_with(ns)) continue;
       const std::string_view local = iri.substr(ns.size());
       if (!is_name(name) || !is_name(local)) return SERD_NODE_NULL;
-      return string_node(SERD_CURIE, store.keep(name + ':' + std::string(local)));
+      std::string curie;
+      curie.reserve(name.size() + 1 + local.size());
+      curie.append(name).append(1, ':').append(local);
+      return string_node(SERD_CURIE, store.keep(std::move(curie)));
     }
     return SERD_NODE_NULL;
   }
