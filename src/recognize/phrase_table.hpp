@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,15 +22,16 @@ class PhraseTable {
   V& operator[](std::string_view phrase) {
     for (std::size_t space = phrase.find(' '); space != std::string_view::npos;
          space = phrase.find(' ', space + 1)) {
-      beginnings_.emplace(phrase.substr(0, space));
+      entry(phrase.substr(0, space)).begins_longer = true;
     }
-    auto it = phrases_.find(phrase);
-    if (it == phrases_.end()) it = phrases_.emplace(phrase, V{}).first;
-    return it->second;
+    Entry& e = entry(phrase);
+    if (!e.value) e.value.emplace();
+    return *e.value;
   }
   /// Adds `phrase` with `value` unless it is there (then the first value stays).
   void insert(std::string_view phrase, V value) {
-    if (phrases_.find(phrase) == phrases_.end()) (*this)[phrase] = std::move(value);
+    const auto it = entries_.find(phrase);
+    if (it == entries_.end() || !it->second.value) (*this)[phrase] = std::move(value);
   }
 
   /// The longest phrase that `words` begin with, each word taken as key(word): its length in
@@ -38,12 +40,15 @@ class PhraseTable {
   std::pair<std::size_t, const V*> longest(const std::vector<std::string_view>& words,
                                            Key key) const {
     std::pair<std::size_t, const V*> best{0, nullptr};
-    std::string phrase;
+    thread_local std::string phrase;
+    phrase.clear();
     for (std::size_t n = 0; n < words.size(); ++n) {
       if (n > 0) phrase += ' ';
       phrase += key(words[n]);
-      if (const auto it = phrases_.find(phrase); it != phrases_.end()) best = {n + 1, &it->second};
-      if (beginnings_.find(phrase) == beginnings_.end()) break;
+      const auto it = entries_.find(phrase);
+      if (it == entries_.end()) break;
+      if (it->second.value) best = {n + 1, &*it->second.value};
+      if (!it->second.begins_longer) break;
     }
     return best;
   }
@@ -52,8 +57,18 @@ class PhraseTable {
   }
 
  private:
-  StringMap<V> phrases_;
-  StringSet beginnings_;  // the first words of each phrase of two or more words
+  // A phrase, or the beginning of a longer one, or both: one lookup answers both questions.
+  struct Entry {
+    std::optional<V> value;
+    bool begins_longer = false;  // the first words of a phrase of more words
+  };
+  Entry& entry(std::string_view phrase) {
+    auto it = entries_.find(phrase);
+    if (it == entries_.end()) it = entries_.emplace(std::string(phrase), Entry{}).first;
+    return it->second;
+  }
+
+  StringMap<Entry> entries_;
 };
 
 }  // namespace reportkg::recognize

@@ -276,10 +276,11 @@ class Recognizer {
   }
 
   void find_names(const text::Sentence& sent) {
+    std::vector<std::string_view> words;
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (!is_word(i) || owner_[i] >= 0) continue;
       if (is_cap(i) || all_caps(i)) {
-        std::vector<std::string_view> words;
+        words.clear();
         for (std::uint32_t k = i; k < sent.last && is_word(k) && words.size() < 12; ++k) {
           words.push_back(lower(k));
         }
