@@ -168,6 +168,7 @@ class Converter {
       run_parallel(items, jobs);
     }
     commit();
+    finish_commit();
     progress_.finish();
     if (const int sig = interrupted()) {
       say("reportkg: interrupted: " + std::to_string(finished_) + " of " + std::to_string(files) +
@@ -360,9 +361,25 @@ class Converter {
     if (batch_.size() >= write::kFilesPerCommit) commit();
   }
 
-  // Puts the written files in place, a group at a time (one disk flush for the group).
+  // Puts the written files in place, a group at a time (one disk flush for the group). A group
+  // goes in place on a thread of its own while the next reports are converted, which hides the
+  // wait for the disk; the group before it is finished first, so at most two are pending.
   void commit() {
-    for (const Error& e : batch_.commit()) fail(e);
+    finish_commit();
+    if (batch_.size() == 0) return;
+    auto batch = std::make_shared<write::FileBatch>(std::move(batch_));
+    batch_ = write::FileBatch();
+    try {
+      committing_ = std::async(std::launch::async, [batch] { return batch->commit(); });
+    } catch (const std::system_error&) {  // no thread to be had: put them in place here
+      for (const Error& e : batch->commit()) fail(e);
+    }
+  }
+
+  // Waits for the group going in place and reports the files that failed.
+  void finish_commit() {
+    if (!committing_.valid()) return;
+    for (const Error& e : committing_.get()) fail(e);
   }
 
   std::string out_path(const std::string& id) const {
@@ -380,8 +397,9 @@ class Converter {
   std::set<std::string> reported_;  // languages whose fallback or error was reported
   std::map<std::string, std::string> sources_;  // graph name → the file it came from
   std::vector<graph::Graph> graphs_;
-  write::FileBatch batch_;    // with --out-dir: files written but not yet in place
-  std::size_t finished_ = 0;  // reports finished (converted, or failed)
+  write::FileBatch batch_;  // with --out-dir: files written but not yet in place
+  std::future<std::vector<Error>> committing_;  // the group going in place, with its failures
+  std::size_t finished_ = 0;                    // reports finished (converted, or failed)
   Progress progress_{false, stderr, 0, 0};
   Diagnostics diagnostics_{[this] { progress_.clear(); }};
 };
