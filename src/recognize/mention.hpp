@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "recognize/lexicon.hpp"
@@ -97,6 +98,9 @@ struct Recognized {
   std::vector<QuantityMention> quantities;
   std::vector<QuoteMention> quotes;
   std::vector<VerbMention> verbs;
+  /// Each token's closed word class in the lexicon ("article", "possessive", ...) or empty; views
+  /// of the lexicon's strings, valid as long as it is.
+  std::vector<std::string_view> categories;
 };
 
 }  // namespace reportkg::recognize

@@ -63,11 +63,11 @@ class Recognizer {
         in_verb_phrase_(text.tokens.size(), false),
         title_end_(text.tokens.size() + 1, -1),
         verbs_of_sentence_(text.sentences.size()) {
-    // Every finder asks for the categories of the words around it: look each up once.
-    categories_.reserve(size());
-    for (std::size_t i = 0; i < size(); ++i) {
-      categories_.push_back(is_word(i) ? lex_.word_category(lower(i)) : std::string_view());
-    }
+    // Every finder (and relate after them) asks for the categories of the words around it: each
+    // is looked up once.
+    out_.categories.reserve(size());
+    for (std::size_t i = 0; i < size(); ++i)
+      out_.categories.push_back(lex_.word_category(lower(i)));
   }
 
   Recognized run() {
@@ -98,7 +98,7 @@ class Recognizer {
   std::string_view lower(std::size_t i) const { return tok(i).lower; }
   std::string_view str(std::size_t i) const { return t_.str(i); }
   std::string_view category(std::size_t i) const {
-    return i < size() ? categories_[i] : std::string_view();
+    return is_word(i) ? out_.categories[i] : std::string_view();
   }
   bool is_function_word(std::size_t i) const {
     const auto c = category(i);
@@ -1495,7 +1495,6 @@ class Recognizer {
   std::vector<bool> in_verb_phrase_;  // token → part of a verb phrase of several words
   std::vector<int> title_end_;        // token → title ending there
   std::vector<std::vector<std::size_t>> verbs_of_sentence_;
-  std::vector<std::string_view> categories_;  // of each token (empty: none, or no word)
 };
 
 }  // namespace

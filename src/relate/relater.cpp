@@ -142,6 +142,7 @@ class Relater {
   EntityType type(int e) const { return ent(e).type; }
   const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
   std::string_view lower(std::size_t i) const { return tok(i).lower; }
+  std::string_view category(std::size_t i) const { return rec_.categories[i]; }
   bool is_punct(std::size_t i, std::string_view p) const {
     return i < t_.tokens.size() && tok(i).kind == TokenKind::kPunct && t_.str(i) == p;
   }
@@ -204,7 +205,7 @@ class Relater {
     // An attributive adjective: a lower-case word with an adjective ending, not a closed-class
     // word.
     const std::string_view w = lower(k + 1);
-    return lex_.word_category(w).empty() && (w.ends_with("e") || w.ends_with("en"));
+    return category(k + 1).empty() && (w.ends_with("e") || w.ends_with("en"));
   }
 
   // ---- titles -------------------------------------------------------------------------------
@@ -558,8 +559,8 @@ class Relater {
           add(Predicate::kNationality, p, c, s, "delegation");
       }
       // "sein Land", "ihres Landes": the country named last.
-      if (tok(k).kind == TokenKind::kWord && k > sent.first &&
-          lex_.word_category(lower(k - 1)) == "possessive" && lex_.is("country-noun", lower(k))) {
+      if (tok(k).kind == TokenKind::kWord && k > sent.first && category(k - 1) == "possessive" &&
+          lex_.is("country-noun", lower(k))) {
         const auto persons = persons_in(sent.first, sent.last);
         if (persons.size() != 1) continue;
         const std::uint32_t from = sentence(s > 0 ? s - 1 : 0).first;
@@ -609,7 +610,7 @@ class Relater {
       while (n < sent.last && owner_[n] >= 0 &&
              rec_.mentions[static_cast<std::size_t>(owner_[n])].adjective)
         ++n;
-      if (n < sent.last && lex_.word_category(lower(n)) == "article") ++n;
+      if (n < sent.last && category(n) == "article") ++n;
       const int pm = owner_[n];
       const int p = entity(pm);
       if (p >= 0 && (type(p) == EntityType::kPlace || type(p) == EntityType::kCountry) &&
@@ -732,10 +733,9 @@ class Relater {
       const int e = entity(owner_[k]);
       // "auf der Pressekonferenz", "In seiner Abschlussrede": where someone spoke.
       std::uint32_t b = rec_.mentions[static_cast<std::size_t>(owner_[k])].first;
-      while (b > first && (lex_.word_category(lower(b - 1)) == "article" ||
-                           lex_.word_category(lower(b - 1)) == "possessive" ||
+      while (b > first && (category(b - 1) == "article" || category(b - 1) == "possessive" ||
                            (tok(b - 1).kind == TokenKind::kWord && !tok(b - 1).upper &&
-                            lower(b - 1).size() > 3 && lex_.word_category(lower(b - 1)).empty()))) {
+                            lower(b - 1).size() > 3 && category(b - 1).empty()))) {
         --b;
       }
       const std::string_view prep = b > first ? lower(b - 1) : std::string_view();
