@@ -299,3 +299,15 @@ TEST_CASE("every mention's byte range covers the tokens it spans") {
     CHECK(m.begin < m.end);
   }
 }
+
+TEST_CASE("every token gets its word class from the lexicon, for the later stages") {
+  const Analysis a("Der Minister sagte, sein Land unterzeichne das Abkommen.");
+  REQUIRE(a.recognized.categories.size() == a.text.tokens.size());
+  std::vector<std::string> classes;
+  for (const auto c : a.recognized.categories) classes.emplace_back(c);
+  CHECK(classes[0] == "article");     // Der
+  CHECK(classes[1].empty());          // Minister
+  CHECK(classes[3].empty());          // ,
+  CHECK(classes[4] == "possessive");  // sein
+  CHECK(classes[7] == "article");     // das
+}
