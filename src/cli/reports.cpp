@@ -70,8 +70,9 @@ std::string check_base_iri(const std::string& iri) {
   if (!scheme_ok) return "must be an absolute IRI such as https://example.org/id/";
   for (char c : iri) {
     const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) {
-      return "must not contain spaces or any of <>\"{}|^`\\";
+    if (u <= 0x20 || u == 0x7F ||
+        std::string_view("<>\"{}|^`\\").find(c) != std::string_view::npos) {
+      return "must not contain spaces, control characters or any of <>\"{}|^`\\";
     }
   }
   if (iri.back() != '/' && iri.back() != '#') return "must end with '/' or '#'";

@@ -61,8 +61,8 @@ bool valid_iri(std::string_view s) {
   if (!(s.starts_with("http://") || s.starts_with("https://"))) return false;
   for (const char c : s) {
     const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '\\' || c == '^' || c == '`') {
+    if (u <= 0x20 || u == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' ||
+        c == '|' || c == '\\' || c == '^' || c == '`') {
       return false;
     }
   }

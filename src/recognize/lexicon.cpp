@@ -14,19 +14,22 @@ namespace reportkg::recognize {
 
 namespace {
 
-// How a word ends with a listed title or head noun: word = prefix + head + ending.
+// How a word ends with a listed title or head noun: word = prefix + head + ending (an
+// inflection ending of at most a few bytes). Small, as many are kept per thread.
 struct HeadAt {
-  std::size_t index = 0;
-  std::size_t prefix_bytes = 0;
-  std::size_t ending_bytes = 0;
+  std::uint32_t index = 0;
+  std::uint32_t prefix_bytes = 0;
+  std::uint8_t ending_bytes = 0;
   bool feminine = false;  // titles: the word is the feminine form
 };
+
+constexpr std::uint32_t kNoCountry = UINT32_MAX;
 
 }  // namespace
 
 struct Lexicon::WordFacts {
   std::optional<HeadAt> title, org_head, event_noun, agreement_noun, venue_head;
-  std::optional<std::size_t> adjective_country, demonym_country;
+  std::uint32_t adjective_country = kNoCountry, demonym_country = kNoCountry;
 };
 
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_resources();
@@ -287,12 +290,20 @@ std::pair<std::size_t, std::vector<NameEntry>> Lexicon::match_name(
   return {length, *entries};
 }
 
+namespace {
+
+std::optional<std::size_t> country(std::uint32_t index) {
+  return index == kNoCountry ? std::nullopt : std::optional<std::size_t>(index);
+}
+
+}  // namespace
+
 std::optional<std::size_t> Lexicon::country_by_adjective(std::string_view lower) const {
-  return facts(lower).adjective_country;
+  return country(facts(lower).adjective_country);
 }
 
 std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower) const {
-  return facts(lower).demonym_country;
+  return country(facts(lower).demonym_country);
 }
 
 std::optional<std::size_t> Lexicon::country_by_iso(std::string_view iso) const {
@@ -368,7 +379,9 @@ std::optional<HeadAt> head_at(const SuffixTrie<std::size_t>& heads, std::string_
                               std::size_t min_head, const Lexicon& lex) {
   const auto hit = find_head(heads, lower, min_head);
   if (!hit || !plausible_prefix(lower.substr(0, hit->prefix_bytes), lex)) return std::nullopt;
-  return HeadAt{hit->value, hit->prefix_bytes, hit->ending.size()};
+  return HeadAt{static_cast<std::uint32_t>(hit->value),
+                static_cast<std::uint32_t>(hit->prefix_bytes),
+                static_cast<std::uint8_t>(hit->ending.size())};
 }
 
 std::optional<std::size_t> find_adjective(const StringMap<std::size_t>& adjectives,
@@ -411,22 +424,26 @@ Lexicon::WordFacts Lexicon::compute_facts(std::string_view lower) const {
   WordFacts f;
   if (const auto hit = find_head(title_forms_, lower, 5);
       hit && plausible_prefix(lower.substr(0, hit->prefix_bytes), *this)) {
-    f.title = HeadAt{hit->value.first, hit->prefix_bytes, hit->ending.size(), hit->value.second};
+    f.title = HeadAt{static_cast<std::uint32_t>(hit->value.first),
+                     static_cast<std::uint32_t>(hit->prefix_bytes),
+                     static_cast<std::uint8_t>(hit->ending.size()), hit->value.second};
   }
   f.org_head = head_at(org_heads_, lower, 3, *this);
   f.event_noun = head_at(event_heads_, lower, 4, *this);
   f.agreement_noun = head_at(agreement_heads_, lower, 5, *this);
   f.venue_head = head_at(venue_heads_, lower, 4, *this);
-  f.adjective_country = find_adjective(adjectives_, lower);
-  f.demonym_country = find_demonym(demonyms_, lower);
+  f.adjective_country =
+      static_cast<std::uint32_t>(find_adjective(adjectives_, lower).value_or(kNoCountry));
+  f.demonym_country =
+      static_cast<std::uint32_t>(find_demonym(demonyms_, lower).value_or(kNoCountry));
   return f;
 }
 
 Lexicon::WordFacts Lexicon::facts(std::string_view lower) const {
   // The finders ask about the same words again and again, within a report and from one report
   // to the next: each thread keeps the answers for a bounded number of word forms (and none
-  // for words too long to be words, so that memory stays bounded on any input).
-  constexpr std::size_t kMaxWords = 1 << 16;
+  // for words too long to be words), a few MB at most.
+  constexpr std::size_t kMaxWords = 1 << 15;
   constexpr std::size_t kMaxWordBytes = 64;
   if (lower.size() > kMaxWordBytes) return compute_facts(lower);
   struct Cache {

@@ -4,6 +4,7 @@
 // positions is the first.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@ class PhraseTable {
     }
     Entry& e = entry(phrase);
     if (!e.value) e.value.emplace();
+    longest_bytes_ = std::max(longest_bytes_, phrase.size());
     return *e.value;
   }
   /// Adds `phrase` with `value` unless it is there (then the first value stays).
@@ -43,8 +45,10 @@ class PhraseTable {
     thread_local std::string phrase;
     phrase.clear();
     for (std::size_t n = 0; n < words.size(); ++n) {
+      const auto& word = key(words[n]);
+      if (phrase.size() + (n > 0) + word.size() > longest_bytes_) break;  // no phrase that long
       if (n > 0) phrase += ' ';
-      phrase += key(words[n]);
+      phrase += word;
       const auto it = entries_.find(phrase);
       if (it == entries_.end()) break;
       if (it->second.value) best = {n + 1, &*it->second.value};
@@ -69,6 +73,7 @@ class PhraseTable {
   }
 
   StringMap<Entry> entries_;
+  std::size_t longest_bytes_ = 0;  // of the phrases
 };
 
 }  // namespace reportkg::recognize

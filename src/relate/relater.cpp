@@ -32,6 +32,12 @@ class Relater {
   Relater(const text::Text& text, const recognize::Recognized& rec, const resolve::Resolved& res,
           const recognize::Lexicon& lex)
       : t_(text), rec_(rec), res_(res), lex_(lex) {
+    // Each token's word class as the recognizer found it; looked up here for results that
+    // carry none.
+    if (rec.categories.size() != text.tokens.size()) {
+      for (const auto& token : text.tokens) looked_up_.push_back(lex.word_category(token.lower));
+      categories_ = &looked_up_;
+    }
     owner_.assign(text.tokens.size(), -1);
     for (std::size_t m = 0; m < rec.mentions.size(); ++m) {
       const Mention& mention = rec.mentions[m];
@@ -142,7 +148,7 @@ class Relater {
   EntityType type(int e) const { return ent(e).type; }
   const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
   std::string_view lower(std::size_t i) const { return tok(i).lower; }
-  std::string_view category(std::size_t i) const { return rec_.categories[i]; }
+  std::string_view category(std::size_t i) const { return (*categories_)[i]; }
   bool is_punct(std::size_t i, std::string_view p) const {
     return i < t_.tokens.size() && tok(i).kind == TokenKind::kPunct && t_.str(i) == p;
   }
@@ -1240,6 +1246,8 @@ class Relater {
   std::unordered_map<int, int> nationality_;   // person → first nationality
   std::vector<std::string> org_country_;       // entity → ISO code of an organization's country
   std::map<std::string, int> country_of_iso_;  // ISO code → the first country entity
+  const std::vector<std::string_view>* categories_ = &rec_.categories;  // of each token
+  std::vector<std::string_view> looked_up_;  // categories when the recognizer gave none
   std::vector<std::pair<std::size_t, std::string>> organization_labels_;  // entity, lower label
   std::unordered_map<int, std::vector<std::string>> job_titles_;  // person → titles (lower case)
   std::vector<bool> in_quote_;

@@ -258,7 +258,10 @@ bool has_scheme(std::string_view iri) {
 // stays an IRI (Serd writes it "()").
 class PrefixedNames {
  public:
-  explicit PrefixedNames(const graph::Prefixes& prefixes) : prefixes_(prefixes) {}
+  // The namespaces are kept as Serd is given them: escaped like every IRI.
+  explicit PrefixedNames(const graph::Prefixes& prefixes) {
+    for (const auto& [name, ns] : prefixes) prefixes_.emplace_back(name, escape_iri(ns));
+  }
 
   // A prefixed-name node for the IRI `node` (as given to Serd), or a null node.
   SerdNode operator()(const SerdNode& node, IriNodes& store) const {
@@ -278,7 +281,7 @@ class PrefixedNames {
 
  private:
   static constexpr std::string_view kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
-  const graph::Prefixes& prefixes_;
+  graph::Prefixes prefixes_;
 };
 
 // Serd writes xsd:integer and xsd:boolean literals, and xsd:decimal ones with a dot inside,

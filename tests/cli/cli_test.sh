@@ -82,6 +82,9 @@ for args in "convert" "" "convert --format rdfxml $good" "convert --provenance s
   check "usage error '$args' explains on stderr" test -s "$err"
 done
 check "usage errors create no output" test ! -e "$tmp/out.ttl"
+run convert --base "$(printf 'https://example.org/a\177/')" "$good"
+check "a base IRI with a control character (DEL) is a usage error (got $rc)" test "$rc" -eq 1
+check "a base IRI with a control character says why: $(cat "$err")" grep -q "control characters" "$err"
 
 # ---- output errors: exit 3, one line, nothing partial ---------------------------------------
 expect_failure "output into a missing directory" 3 "/nonexistent/x.ttl: " convert -q "$good" -o /nonexistent/x.ttl

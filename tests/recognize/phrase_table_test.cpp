@@ -50,3 +50,11 @@ TEST_CASE("a phrase added twice keeps its first value; operator[] reaches it") {
   t["nahm teil"] = 7;
   CHECK(*t.longest({"nahm", "teil"}).second == 7);
 }
+
+TEST_CASE("a word longer than every phrase matches nothing, and the phrase after it still does") {
+  const auto t = verbs();
+  const std::string huge(1 << 20, 'n');
+  CHECK(t.longest({huge, "teil"}).first == 0);
+  CHECK(t.longest({"nahm", huge}).first == 1);
+  CHECK(*t.longest({"nahm", "teil"}).second == 2);
+}

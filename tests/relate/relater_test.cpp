@@ -332,3 +332,20 @@ TEST_CASE("relations are not repeated") {
   const Analysis a("Kadri Tamm aus Estland kam. Kadri Tamm aus Estland ging.");
   CHECK(a.count(Predicate::kNationality) == 1);
 }
+
+TEST_CASE("relating results that carry no word classes looks them up and finds the same facts") {
+  const Analysis a(
+      "Der vietnamesische Präsident Luong Cuong eröffnete die Konferenz in Hanoi. Auf der "
+      "Pressekonferenz sagte er, sein Land werde das Übereinkommen unterzeichnen.");
+  recognize::Recognized bare = a.recognized;
+  bare.categories.clear();
+  const relate::Facts facts = relate::relate(a.text, bare, a.resolved, testing::lexicon());
+  REQUIRE(facts.relations.size() == a.facts.relations.size());
+  REQUIRE_FALSE(facts.relations.empty());
+  for (std::size_t i = 0; i < facts.relations.size(); ++i) {
+    CHECK(facts.relations[i].predicate == a.facts.relations[i].predicate);
+    CHECK(facts.relations[i].subject == a.facts.relations[i].subject);
+    CHECK(facts.relations[i].object == a.facts.relations[i].object);
+    CHECK(facts.relations[i].evidence.rule == a.facts.relations[i].evidence.rule);
+  }
+}

@@ -103,6 +103,16 @@ TEST_CASE("Turtle uses a prefixed name only where both of its parts are letters 
   CHECK(out.find("report:r1\n") != std::string::npos);
 }
 
+TEST_CASE("a namespace with characters that need escapes still gives prefixed names") {
+  const std::string ns = "https://example.org/a\x7F/";
+  Graph g;
+  g.name = ns + "r1";
+  add(g, g.name, kSchema + "about", Term::iri(ns + "X"));
+  const std::string out = ok(serialize({g}, {{"schema", kSchema}, {"x", ns}}, Format::kTurtle));
+  CHECK(out.find("@prefix x: <https://example.org/a%7F/> .") != std::string::npos);
+  CHECK(out.find("x:r1\n\tschema:about x:X .") != std::string::npos);
+}
+
 TEST_CASE("Turtle writes integers, booleans and decimals with a dot bare, other literals typed") {
   Graph g;
   g.name = kId + "report/r1";
