@@ -213,8 +213,7 @@ std::string to_ascii(std::string_view s) {
   // Names repeat from report to report, and their words even more: each word goes through ICU
   // (tens of microseconds) once per thread. The transliteration rules look no further than the
   // word, so the result is the same as for the whole text.
-  constexpr std::size_t kMaxCached = 1 << 16;
-  thread_local StringMap<std::string> cache;
+  thread_local BoundedCache<std::string> cache(1 << 16);
   std::string out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -224,12 +223,7 @@ std::string to_ascii(std::string_view s) {
     if (is_ascii(word)) {
       out += word;
     } else {
-      auto it = cache.find(word);
-      if (it == cache.end()) {
-        if (cache.size() >= kMaxCached) cache.clear();
-        it = cache.emplace(word, transliterate_word(word)).first;
-      }
-      out += it->second;
+      out += cache.get(word, [&] { return transliterate_word(word); });
     }
     while (end < s.size() && is_blank(s[end])) out += s[end++];
     i = end;

@@ -97,18 +97,12 @@ class Speller {
     // Hunspell is slow and the same words come again and again: each thread remembers its
     // answers (a bounded number of them, so that memory stays bounded on huge inputs) and asks
     // hunspell, which is not thread-safe, under the lock only for a word it has not seen.
-    constexpr std::size_t kMaxCached = 1 << 18;
-    thread_local StringMap<bool> cache;
-    if (const auto it = cache.find(word); it != cache.end()) return it->second;
-    std::string key(word);
-    bool answer = false;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      answer = h_->spell(key);
-    }
-    if (cache.size() >= kMaxCached) cache.clear();
-    cache.emplace(std::move(key), answer);
-    return answer;
+    thread_local BoundedCache<bool> cache(1 << 18);
+    return cache.get(word, [&] {
+      const std::string key(word);
+      const std::lock_guard<std::mutex> lock(mu_);
+      return h_->spell(key);
+    });
   }
 
  private:
@@ -443,21 +437,15 @@ Lexicon::WordFacts Lexicon::facts(std::string_view lower) const {
   // The finders ask about the same words again and again, within a report and from one report
   // to the next: each thread keeps the answers for a bounded number of word forms (and none
   // for words too long to be words), a few MB at most.
-  constexpr std::size_t kMaxWords = 1 << 15;
   constexpr std::size_t kMaxWordBytes = 64;
   if (lower.size() > kMaxWordBytes) return compute_facts(lower);
-  struct Cache {
-    std::uint64_t lexicon = 0;
-    StringMap<WordFacts> words;
-  };
-  thread_local Cache cache;
-  if (cache.lexicon != id_) {
-    cache.words.clear();
-    cache.lexicon = id_;
+  thread_local BoundedCache<WordFacts> cache(1 << 15);
+  thread_local std::uint64_t cached_lexicon = 0;
+  if (cached_lexicon != id_) {
+    cache.clear();
+    cached_lexicon = id_;
   }
-  if (const auto it = cache.words.find(lower); it != cache.words.end()) return it->second;
-  if (cache.words.size() >= kMaxWords) cache.words.clear();
-  return cache.words.emplace(lower, compute_facts(lower)).first->second;
+  return cache.get(lower, [&] { return compute_facts(lower); });
 }
 
 std::optional<Lexicon::TitleHit> Lexicon::title(std::string_view lower) const {

@@ -1301,19 +1301,19 @@ class Recognizer {
   }
 
   // ---- quantities ---------------------------------------------------------------------------
+  static std::optional<std::string> non_empty(std::optional<std::string> v) {
+    return v && !v->empty() ? v : std::nullopt;
+  }
+
   // The value of an ordinal word ("dritter" → 3) before an event; the lexicon is asked only then.
   std::optional<std::string> ordinal_before_event(std::uint32_t i) const {
     if (!owned_by(i + 1, EntityType::kEvent)) return std::nullopt;
-    auto v = lex_.inflected_value("ordinal", lower(i));
-    if (v && !v->empty()) return v;
-    return std::nullopt;
+    return non_empty(lex_.inflected_value("ordinal", lower(i)));
   }
 
   std::optional<std::string> number_word_value(std::uint32_t i) const {
     if (!is_word(i)) return std::nullopt;
-    auto v = lex_.word_value("number", lower(i));
-    if (v && !v->empty()) return v;
-    return std::nullopt;
+    return non_empty(lex_.word_value("number", lower(i)));
   }
 
   static std::string multiply(const std::string& value, const std::string& factor) {

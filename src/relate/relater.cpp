@@ -76,7 +76,7 @@ class Relater {
       if (org_country_[e].empty()) org_country_[e] = ent.country;
       if (ent.type == EntityType::kCountry) country_of_iso_.emplace(ent.id, static_cast<int>(e));
       if (ent.type == EntityType::kOrganization)
-        organization_labels_.emplace_back(e, utf8::to_lower(ent.label));
+        organization_labels_.emplace_back(static_cast<int>(e), utf8::to_lower(ent.label));
     }
     // The report's main event: the single happening mentioned most often (the first of equals).
     std::size_t most = 0;
@@ -386,15 +386,14 @@ class Relater {
     const std::string after_space = " " + want, before_space = want + " ";
     for (const auto& [e, label] : organization_labels_) {
       // "Außenministerium", "Vietnamesisches Außenministerium", "Außenministerium Estlands".
-      const bool match =
-          fuer.empty()
-              ? (label == want || label.ends_with(after_space) ||
-                 (label.starts_with(before_space) && !org_country(static_cast<int>(e)).empty()))
-              : label == want;
+      const bool match = fuer.empty()
+                             ? (label == want || label.ends_with(after_space) ||
+                                (label.starts_with(before_space) && !org_country(e).empty()))
+                             : label == want;
       if (!match) continue;
-      const std::string country = org_country(static_cast<int>(e));
+      const std::string& country = org_country(e);
       if (!country.empty() && nationality >= 0 && ent(nationality).id != country) continue;
-      best = static_cast<int>(e);
+      best = e;
     }
     return best;
   }
@@ -1248,7 +1247,7 @@ class Relater {
   std::map<std::string, int> country_of_iso_;  // ISO code → the first country entity
   const std::vector<std::string_view>* categories_ = &rec_.categories;  // of each token
   std::vector<std::string_view> looked_up_;  // categories when the recognizer gave none
-  std::vector<std::pair<std::size_t, std::string>> organization_labels_;  // entity, lower label
+  std::vector<std::pair<int, std::string>> organization_labels_;  // entity, lower-case label
   std::unordered_map<int, std::vector<std::string>> job_titles_;  // person → titles (lower case)
   std::vector<bool> in_quote_;
   int main_event_ = -1;  // the happening the report is mostly about                           //

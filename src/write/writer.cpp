@@ -258,19 +258,21 @@ bool has_scheme(std::string_view iri) {
 // stays an IRI (Serd writes it "()").
 class PrefixedNames {
  public:
-  // The namespaces are kept as Serd is given them: escaped like every IRI.
+  // The namespaces are kept as Serd is given them: escaped like every IRI. A prefix whose name
+  // is no name still counts as the first match, and then gives no prefixed name.
   explicit PrefixedNames(const graph::Prefixes& prefixes) {
-    for (const auto& [name, ns] : prefixes) prefixes_.emplace_back(name, escape_iri(ns));
+    for (const auto& [name, ns] : prefixes)
+      prefixes_.push_back({name, escape_iri(ns), is_name(name)});
   }
 
   // A prefixed-name node for the IRI `node` (as given to Serd), or a null node.
   SerdNode operator()(const SerdNode& node, IriNodes& store) const {
     const std::string_view iri(reinterpret_cast<const char*>(node.buf), node.n_bytes);
     if (!has_scheme(iri) || iri == kRdfNil) return SERD_NODE_NULL;
-    for (const auto& [name, ns] : prefixes_) {
+    for (const auto& [name, ns, usable] : prefixes_) {
       if (!iri.starts_with(ns)) continue;
       const std::string_view local = iri.substr(ns.size());
-      if (!is_name(name) || !is_name(local)) return SERD_NODE_NULL;
+      if (!usable || !is_name(local)) return SERD_NODE_NULL;
       std::string curie;
       curie.reserve(name.size() + 1 + local.size());
       curie.append(name).append(1, ':').append(local);
@@ -281,7 +283,12 @@ class PrefixedNames {
 
  private:
   static constexpr std::string_view kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
-  graph::Prefixes prefixes_;
+  struct Prefix {
+    std::string name;
+    std::string ns;  // escaped
+    bool usable;     // the name is letters and digits
+  };
+  std::vector<Prefix> prefixes_;
 };
 
 // Serd writes xsd:integer and xsd:boolean literals, and xsd:decimal ones with a dot inside,
@@ -372,8 +379,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   // Serd nodes, made once per distinct term: with prefixes, a prefixed name where there is one.
   IriNodes iri_node;
   const PrefixedNames prefixed(prefixes);
-  const auto node_of = [&](std::string_view iri) {
-    const SerdNode node = iri_node(iri);
+  const auto as_written = [&](const SerdNode& node) {
     if (!has_prefixes(format)) return node;
     const SerdNode name = prefixed(node, iri_node);
     return name.type == SERD_NOTHING ? node : name;
@@ -388,7 +394,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   for (std::size_t r = 0; r < ranked.terms.size(); ++r) {
     const Term& t = *ranked.terms[r];
     if (t.is_iri()) {
-      nodes[r] = node_of(t.value);
+      nodes[r] = as_written(iri_node(t.value));
       if (t.value == kRdfType) type_rank = r;
       continue;
     }
@@ -398,15 +404,14 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
     } else if (!t.datatype.empty()) {
       auto it = datatype_nodes.find(t.datatype);
       if (it == datatype_nodes.end()) {
-        it =
-            datatype_nodes.emplace(t.datatype, std::pair(iri_node(t.datatype), node_of(t.datatype)))
-                .first;
+        const SerdNode iri = iri_node(t.datatype);
+        it = datatype_nodes.emplace(t.datatype, std::pair(iri, as_written(iri))).first;
       }
       datatypes[r] = has_prefixes(format) && written_bare(t) ? it->second.first : it->second.second;
     }
   }
   std::vector<SerdNode> graph_nodes;
-  for (const auto name : graph_names) graph_nodes.push_back(node_of(name));
+  for (const auto name : graph_names) graph_nodes.push_back(as_written(iri_node(name)));
 
   Sink sink;
   if (has_prefixes(format)) {
