@@ -48,7 +48,7 @@ class Relater {
         continue;
       for (std::uint32_t k = mention.first; k < mention.last; ++k) {
         // The innermost (shortest) mention owns a token.
-        const int cur = owner_[k];
+        const int cur = owner(k);
         if (cur < 0 || span_size(cur) > mention.last - mention.first)
           owner_[k] = static_cast<int>(m);
       }
@@ -141,6 +141,10 @@ class Relater {
     const Mention& x = rec_.mentions[static_cast<std::size_t>(m)];
     return x.last - x.first;
   }
+  // The innermost resolved mention (index) and the title (index) a token belongs to; -1 for
+  // none and for a token past the end, so a look one token ahead needs no bounds test.
+  int owner(std::size_t k) const { return k < owner_.size() ? owner_[k] : -1; }
+  int title_at(std::size_t k) const { return k < title_of_.size() ? title_of_[k] : -1; }
   int entity(int mention) const {
     return mention < 0 ? -1 : res_.entity_of[static_cast<std::size_t>(mention)];
   }
@@ -171,7 +175,7 @@ class Relater {
     std::vector<int> out;
     int prev = -1;
     for (std::uint32_t k = first; k < last; ++k) {
-      const int m = owner_[k];
+      const int m = owner(k);
       if (m >= 0 && m != prev && rec_.mentions[static_cast<std::size_t>(m)].first == k)
         out.push_back(m);
       prev = m;
@@ -186,7 +190,7 @@ class Relater {
     std::uint32_t start = sent.first;
     for (std::uint32_t k = sent.first; k + 1 < sent.last; ++k) {
       if ((is_punct(k, ",") || is_punct(k, ";")) && tok(k + 1).kind == TokenKind::kWord &&
-          opens_clause(lower(k + 1)) && title_of_[k + 1] < 0 &&
+          opens_clause(lower(k + 1)) && title_at(k + 1) < 0 &&
           !starts_noun_phrase(k + 1, sent.last)) {
         out.emplace_back(start, k);
         start = k + 1;
@@ -245,23 +249,23 @@ class Relater {
   }
 
   int person_at(std::uint32_t k) const {
-    if (k >= owner_.size() || owner_[k] < 0) return -1;
-    const Mention& m = rec_.mentions[static_cast<std::size_t>(owner_[k])];
+    if (owner(k) < 0) return -1;
+    const Mention& m = rec_.mentions[static_cast<std::size_t>(owner(k))];
     if (m.type != EntityType::kPerson || m.first != k) return -1;
-    return entity(owner_[k]);
+    return entity(owner(k));
   }
 
   int person_after(std::uint32_t k) const {
     if (is_punct(k, ",")) ++k;
     // ", die Norwegerin Dr. Ingrid Solheim": past a demonym with its article.
-    if (k + 1 < owner_.size() && lex_.word_value("article", lower(k)) && owner_[k + 1] >= 0 &&
-        rec_.mentions[static_cast<std::size_t>(owner_[k + 1])].adjective && tok(k + 1).upper) {
-      k = rec_.mentions[static_cast<std::size_t>(owner_[k + 1])].last;
+    if (k + 1 < owner_.size() && lex_.word_value("article", lower(k)) && owner(k + 1) >= 0 &&
+        rec_.mentions[static_cast<std::size_t>(owner(k + 1))].adjective && tok(k + 1).upper) {
+      k = rec_.mentions[static_cast<std::size_t>(owner(k + 1))].last;
     }
     // "Außenministerin Dr. Klara Weißmann": past an honorific.
-    while (k < title_of_.size() && title_of_[k] >= 0 &&
-           rec_.titles[static_cast<std::size_t>(title_of_[k])].kind == TitleKind::kHonorific) {
-      k = rec_.titles[static_cast<std::size_t>(title_of_[k])].last;
+    while (title_at(k) >= 0 &&
+           rec_.titles[static_cast<std::size_t>(title_at(k))].kind == TitleKind::kHonorific) {
+      k = rec_.titles[static_cast<std::size_t>(title_at(k))].last;
     }
     return person_at(k);
   }
@@ -279,7 +283,7 @@ class Relater {
       const std::uint32_t start =
           (end + 2 < title_of_.size() && lex_.word_value("article", lower(end + 1))) ? end + 2
                                                                                      : end + 1;
-      const int next = title_of_[start];
+      const int next = title_at(start);
       if (next < 0 || static_cast<std::size_t>(next) == cur ||
           rec_.titles[static_cast<std::size_t>(next)].first != start) {
         break;
@@ -294,8 +298,8 @@ class Relater {
     // Back over earlier titles of the same apposition ("Büroleiter und Sprecher"), then a comma.
     std::uint32_t k = first;
     while (k > 0) {
-      if (k >= 2 && (lower(k - 1) == "und" || is_punct(k - 1, ",")) && title_of_[k - 2] >= 0) {
-        k = rec_.titles[static_cast<std::size_t>(title_of_[k - 2])].first;
+      if (k >= 2 && (lower(k - 1) == "und" || is_punct(k - 1, ",")) && title_at(k - 2) >= 0) {
+        k = rec_.titles[static_cast<std::size_t>(title_at(k - 2))].first;
         continue;
       }
       break;
@@ -305,12 +309,12 @@ class Relater {
     // "Jürgen Hellwig (CDU), dem Vorsitzenden": back over an abbreviation in parentheses.
     if (k >= 5 && is_punct(k - 2, ")") && is_punct(k - 4, "(")) k -= 3;
     // "Dr. Amina Diallo aus Senegal, Direktorin ...": back over "aus LAND".
-    if (k >= 4 && owner_[k - 2] >= 0 &&
-        rec_.mentions[static_cast<std::size_t>(owner_[k - 2])].type == EntityType::kCountry) {
-      const std::uint32_t c = rec_.mentions[static_cast<std::size_t>(owner_[k - 2])].first;
+    if (k >= 4 && owner(k - 2) >= 0 &&
+        rec_.mentions[static_cast<std::size_t>(owner(k - 2))].type == EntityType::kCountry) {
+      const std::uint32_t c = rec_.mentions[static_cast<std::size_t>(owner(k - 2))].first;
       if (c >= 2 && lower(c - 1) == "aus") k = c;
     }
-    const int m = owner_[k - 2];
+    const int m = owner(k - 2);
     if (m < 0) return -1;
     const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
     if (mention.type != EntityType::kPerson) {
@@ -457,10 +461,10 @@ class Relater {
     int nearest = -1;
     int same_gender = -1;
     for (std::uint32_t k = first; k-- > from;) {
-      if (owner_[k] < 0 ||
-          rec_.mentions[static_cast<std::size_t>(owner_[k])].type != EntityType::kPerson)
+      if (owner(k) < 0 ||
+          rec_.mentions[static_cast<std::size_t>(owner(k))].type != EntityType::kPerson)
         continue;
-      const int p = entity(owner_[k]);
+      const int p = entity(owner(k));
       if (p < 0) continue;
       if (nearest < 0) nearest = p;
       const auto titles = job_titles_.find(p);
@@ -487,9 +491,8 @@ class Relater {
       }
     }
     for (std::uint32_t k = first; k < last; ++k) {
-      if (title_of_[k] < 0 || rec_.titles[static_cast<std::size_t>(title_of_[k])].head != k)
-        continue;
-      const std::size_t ti = static_cast<std::size_t>(title_of_[k]);
+      if (title_at(k) < 0 || rec_.titles[static_cast<std::size_t>(title_at(k))].head != k) continue;
+      const std::size_t ti = static_cast<std::size_t>(title_at(k));
       const auto& t = rec_.titles[ti];
       if (title_person_[ti] >= 0) out.push_back(title_person_[ti]);
       // "die beiden Generalsekretäre": everyone with that title.
@@ -537,9 +540,9 @@ class Relater {
       // "Ama Owusu aus Südafrika"
       if (person_at(k) >= 0) {
         const int p = person_at(k);
-        const Mention& m = rec_.mentions[static_cast<std::size_t>(owner_[k])];
-        if (m.last + 1 < sent.last && lower(m.last) == "aus" && owner_[m.last + 1] >= 0) {
-          const int c = entity(owner_[m.last + 1]);
+        const Mention& m = rec_.mentions[static_cast<std::size_t>(owner(k))];
+        if (m.last + 1 < sent.last && lower(m.last) == "aus" && owner(m.last + 1) >= 0) {
+          const int c = entity(owner(m.last + 1));
           if (c >= 0 && type(c) == EntityType::kCountry) {
             add(Predicate::kNationality, p, c, s, "aus-country");
           }
@@ -547,9 +550,9 @@ class Relater {
       }
       // "Boris Pistorius (SPD)": the organization in parentheses after a name.
       if (person_at(k) >= 0) {
-        const Mention& m = rec_.mentions[static_cast<std::size_t>(owner_[k])];
+        const Mention& m = rec_.mentions[static_cast<std::size_t>(owner(k))];
         if (m.last + 2 < sent.last && is_punct(m.last, "(") && is_punct(m.last + 2, ")")) {
-          const int o = entity(owner_[m.last + 1]);
+          const int o = entity(owner(m.last + 1));
           if (o >= 0 && type(o) == EntityType::kOrganization) {
             add(Predicate::kAffiliation, person_at(k), o, s, "name-organization-in-parentheses");
           }
@@ -557,7 +560,7 @@ class Relater {
       }
       // "Zur chinesischen Delegation gehörten ... A ... sowie B": members of a country's
       // delegation.
-      if (const int c = k > sent.first ? entity(owner_[k - 1]) : -1;
+      if (const int c = k > sent.first ? entity(owner(k - 1)) : -1;
           c >= 0 && type(c) == EntityType::kCountry && tok(k).kind == TokenKind::kWord &&
           lex_.is("delegation", lower(k))) {
         for (const int p : persons_in(sent.first, sent.last))
@@ -570,9 +573,9 @@ class Relater {
         if (persons.size() != 1) continue;
         const std::uint32_t from = sentence(s > 0 ? s - 1 : 0).first;
         for (std::uint32_t b = k; b-- > from;) {
-          const int c = entity(owner_[b]);
+          const int c = entity(owner(b));
           if (c >= 0 && type(c) == EntityType::kCountry &&
-              !rec_.mentions[static_cast<std::size_t>(owner_[b])].adjective) {
+              !rec_.mentions[static_cast<std::size_t>(owner(b))].adjective) {
             if (nationality_of(persons.front()) < 0)
               add(Predicate::kNationality, persons.front(), c, s, "possessive-land");
             break;
@@ -591,7 +594,7 @@ class Relater {
   void event_frames(std::uint32_t s) {
     const auto& sent = sentence(s);
     for (std::uint32_t k = sent.first; k < sent.last; ++k) {
-      const int m = owner_[k];
+      const int m = owner(k);
       if (!is_event(m) || rec_.mentions[static_cast<std::size_t>(m)].first != k || in_quote(k))
         continue;
       const Mention& em = rec_.mentions[static_cast<std::size_t>(m)];
@@ -607,16 +610,16 @@ class Relater {
   // "Gipfeltreffen im World Forum in Den Haag", "Pressekonferenz am Donnerstag in Hanoi".
   void event_location(int e, const Mention& em, const text::Sentence& sent, std::uint32_t s) {
     for (std::uint32_t k = em.last; k < sent.last && k < em.last + 8; ++k) {
-      if (is_punct(k, ",") || tok(k).kind == TokenKind::kOpenQuote || is_event(owner_[k])) break;
+      if (is_punct(k, ",") || tok(k).kind == TokenKind::kOpenQuote || is_event(owner(k))) break;
       const std::string_view w = lower(k);
       if (!(w == "in" || w == "im" || w == "am")) continue;
       std::uint32_t n = k + 1;
       // "im Genfer Palais des Nations": the venue after the city adjective.
-      while (n < sent.last && owner_[n] >= 0 &&
-             rec_.mentions[static_cast<std::size_t>(owner_[n])].adjective)
+      while (n < sent.last && owner(n) >= 0 &&
+             rec_.mentions[static_cast<std::size_t>(owner(n))].adjective)
         ++n;
       if (n < sent.last && category(n) == "article") ++n;
-      const int pm = owner_[n];
+      const int pm = n < sent.last ? owner(n) : -1;
       const int p = entity(pm);
       if (p >= 0 && (type(p) == EntityType::kPlace || type(p) == EntityType::kCountry) &&
           !rec_.mentions[static_cast<std::size_t>(pm)].adjective) {
@@ -635,8 +638,8 @@ class Relater {
           add(Predicate::kParticipant, e, person_at(n), s, "event-genitive-person");
           break;
         }
-        if (!(title_of_[n] >= 0 ||
-              (owner_[n] >= 0 && rec_.mentions[static_cast<std::size_t>(owner_[n])].adjective) ||
+        if (!(title_at(n) >= 0 ||
+              (owner(n) >= 0 && rec_.mentions[static_cast<std::size_t>(owner(n))].adjective) ||
               lex_.word_value("article", lower(n)))) {
           break;
         }
@@ -649,12 +652,12 @@ class Relater {
       return;
     }
     for (std::uint32_t n = k + 1; n < sent.last && n < k + 4; ++n) {
-      const int a = entity(owner_[n]);
+      const int a = entity(owner(n));
       if (a >= 0 && type(a) == EntityType::kAgreement) {
         add(Predicate::kAbout, e, a, s, "event-genitive-agreement");
         return;
       }
-      if (owner_[n] >= 0) return;
+      if (owner(n) >= 0) return;
     }
   }
 
@@ -708,7 +711,7 @@ class Relater {
                                 : static_cast<std::uint32_t>(t_.sentences.size() - 1);
     const std::uint32_t from = sentence(s >= 3 ? s - 3 : 0).first;
     for (std::uint32_t k = token; k-- > from;) {
-      const int m = owner_[k];
+      const int m = owner(k);
       if (is_event(m) && !in_quote(k)) {
         const auto& e = ent(entity(m));
         if (!happening_only || (e.event_kind == EventKind::kHappening && !e.plural))
@@ -734,10 +737,10 @@ class Relater {
     int event = -1;
     bool speech_frame = false;
     for (std::uint32_t k = first; k < last; ++k) {
-      if (!is_event(owner_[k]) || in_quote(k)) continue;
-      const int e = entity(owner_[k]);
+      if (!is_event(owner(k)) || in_quote(k)) continue;
+      const int e = entity(owner(k));
       // "auf der Pressekonferenz", "In seiner Abschlussrede": where someone spoke.
-      std::uint32_t b = rec_.mentions[static_cast<std::size_t>(owner_[k])].first;
+      std::uint32_t b = rec_.mentions[static_cast<std::size_t>(owner(k))].first;
       while (b > first && (category(b - 1) == "article" || category(b - 1) == "possessive" ||
                            (tok(b - 1).kind == TokenKind::kWord && !tok(b - 1).upper &&
                             lower(b - 1).size() > 3 && category(b - 1).empty()))) {
@@ -798,7 +801,7 @@ class Relater {
       if (e < 0 || in_quote(mm.first)) continue;
       if (type(e) == EntityType::kPerson) {
         agents.push_back({mm.first, mm.last, e});
-      } else if (title_of_[mm.first] >= 0) {
+      } else if (title_at(mm.first) >= 0) {
         continue;
       } else if (!fallback && type(e) == EntityType::kOrganization && mm.parent < 0 &&
                  !is_genitive_of_event(mm)) {
@@ -809,7 +812,7 @@ class Relater {
       }
     }
     for (std::uint32_t k = first; k < last; ++k) {
-      const int ti = title_of_[k];
+      const int ti = title_at(k);
       if (ti < 0 || rec_.titles[static_cast<std::size_t>(ti)].head != k) continue;
       const auto& t = rec_.titles[static_cast<std::size_t>(ti)];
       // A title standing for a person, or "die beiden Generalsekretäre" for everyone with it.
@@ -820,10 +823,10 @@ class Relater {
     if (agents.empty() && first > sentence(s).first && is_punct(first - 1, ",") &&
         lex_.word_value("article", lower(first))) {
       for (std::uint32_t k = first - 1; k-- > sentence(s).first && k + 6 > first;) {
-        if (owner_[k] >= 0 &&
-            rec_.mentions[static_cast<std::size_t>(owner_[k])].type == EntityType::kPerson) {
-          const Mention& pm = rec_.mentions[static_cast<std::size_t>(owner_[k])];
-          agents.push_back({pm.first, pm.last, entity(owner_[k])});
+        if (owner(k) >= 0 &&
+            rec_.mentions[static_cast<std::size_t>(owner(k))].type == EntityType::kPerson) {
+          const Mention& pm = rec_.mentions[static_cast<std::size_t>(owner(k))];
+          agents.push_back({pm.first, pm.last, entity(owner(k))});
           break;
         }
       }
@@ -851,7 +854,7 @@ class Relater {
           is_punct(k, ",") ||
           (tok(k).kind == TokenKind::kWord &&
            (lex_.word_value("conjunction", lower(k)) || lex_.word_value("article", lower(k)))) ||
-          title_of_[k] >= 0 || owner_[k] >= 0 || in_phrase_verb(k);
+          title_at(k) >= 0 || owner(k) >= 0 || in_phrase_verb(k);
       if (!glue) return false;
     }
     return true;
@@ -871,7 +874,7 @@ class Relater {
     for (const int m : mentions_in(first, last)) {
       const Mention& mm = rec_.mentions[static_cast<std::size_t>(m)];
       const int e = entity(m);
-      if (e < 0 || in_quote(mm.first) || title_of_[mm.first] >= 0 ||
+      if (e < 0 || in_quote(mm.first) || title_at(mm.first) >= 0 ||
           type(e) != EntityType::kOrganization)
         continue;
       if (org >= 0 && org != e) return false;  // which one is led is unclear
@@ -902,7 +905,7 @@ class Relater {
       if (lower(t.last) != "aus") continue;
       std::vector<int> countries;
       for (std::uint32_t k = t.last + 1; k < sent.last; ++k) {
-        const int e = entity(owner_[k]);
+        const int e = entity(owner(k));
         if (e >= 0 && type(e) == EntityType::kCountry) {
           if (countries.empty() || countries.back() != e) countries.push_back(e);
         } else if (!(is_punct(k, ",") || lex_.word_value("conjunction", lower(k)))) {
@@ -920,7 +923,7 @@ class Relater {
   int event_of_sentence(std::uint32_t s) const {
     const auto& sent = sentence(s);
     for (std::uint32_t k = sent.first; k < sent.last; ++k) {
-      if (is_event(owner_[k]) && !in_quote(k)) return entity(owner_[k]);
+      if (is_event(owner(k)) && !in_quote(k)) return entity(owner(k));
     }
     return last_event_before(sent.first, true);
   }
@@ -942,7 +945,7 @@ class Relater {
 
   bool is_genitive_of_event(const Mention& m) const {
     return m.first >= 2 && (lower(m.first - 1) == "des" || lower(m.first - 1) == "der") &&
-           is_event(owner_[m.first - 2]);
+           is_event(owner(m.first - 2));
   }
 
   // ---- quantities ---------------------------------------------------------------------------
@@ -977,7 +980,7 @@ class Relater {
     // "32 NATO-Mitgliedstaaten", "Der WHO gehören 194 Mitgliedstaaten an": members of an
     // organization.
     const bool members = unit_key.find("mitglied") != std::string::npos;
-    const bool role = q.unit_last > q.unit_first && title_of_[q.unit_last - 1] >= 0;
+    const bool role = q.unit_last > q.unit_first && title_at(q.unit_last - 1) >= 0;
     if (members || role) {
       // "32 NATO-Mitgliedstaaten": the organization in the counted word itself.
       for (auto it = prefix_mentions_.lower_bound(q.unit_first);
@@ -992,10 +995,10 @@ class Relater {
       std::uint32_t g = q.unit_last;
       if (g < sent.last && lex_.word_value("article", lower(g))) ++g;
       if (g < sent.last && lex_.word_value("possessive", lower(g))) ++g;
-      if (g < sent.last && entity(owner_[g]) >= 0 &&
-          type(entity(owner_[g])) == EntityType::kOrganization) {
+      if (g < sent.last && entity(owner(g)) >= 0 &&
+          type(entity(owner(g))) == EntityType::kOrganization) {
         rule = "quantity-members";
-        return entity(owner_[g]);
+        return entity(owner(g));
       }
       for (const int m : mentions_in(sent.first, sent.last)) {
         if (type(entity(m)) == EntityType::kOrganization) {
@@ -1007,12 +1010,12 @@ class Relater {
     const auto nearest = [&](EntityType want, bool before) -> int {
       if (before) {
         for (std::uint32_t k = q.first; k-- > sent.first;) {
-          const int e = entity(owner_[k]);
+          const int e = entity(owner(k));
           if (e >= 0 && type(e) == want && !in_quote(k)) return e;
         }
       } else {
         for (std::uint32_t k = q.last; k < sent.last; ++k) {
-          const int e = entity(owner_[k]);
+          const int e = entity(owner(k));
           if (e >= 0 && type(e) == want && !in_quote(k)) return e;
         }
       }
@@ -1035,9 +1038,9 @@ class Relater {
     {
       std::uint32_t k = sent.first;
       if (k < sent.last && lex_.word_value("article", lower(k))) ++k;
-      const int e = k < sent.last ? entity(owner_[k]) : -1;
+      const int e = k < sent.last ? entity(owner(k)) : -1;
       if (e >= 0 && (type(e) == EntityType::kOrganization || type(e) == EntityType::kCountry) &&
-          !rec_.mentions[static_cast<std::size_t>(owner_[k])].adjective) {
+          !rec_.mentions[static_cast<std::size_t>(owner(k))].adjective) {
         rule = "quantity-subject";
         return e;
       }
@@ -1046,7 +1049,7 @@ class Relater {
     const std::uint32_t from = sentence(s >= 3 ? s - 3 : 0).first;
     for (const EntityType want : {EntityType::kAgreement, EntityType::kEvent}) {
       for (std::uint32_t k = sent.first; k-- > from;) {
-        const int e = entity(owner_[k]);
+        const int e = entity(owner(k));
         if (e >= 0 && type(e) == want && !in_quote(k)) {
           rule = "quantity-context";
           return e;
@@ -1088,15 +1091,15 @@ class Relater {
         // "X in Y" says where a venue is; after a region or city it usually says where
         // something happens ("die Waffenruhe im Gazastreifen in Kairo").
         if (m.last + 1 < t_.tokens.size() && lower(m.last) == "in" && m.key.empty())
-          container = entity(owner_[m.last + 1]);
-        if (container < 0 && is_punct(m.last, "(")) container = entity(owner_[m.last + 1]);
-        if (container < 0 && m.first > 0 && owner_[m.first - 1] >= 0 &&
-            rec_.mentions[static_cast<std::size_t>(owner_[m.first - 1])].adjective) {
-          container = entity(owner_[m.first - 1]);
+          container = entity(owner(m.last + 1));
+        if (container < 0 && is_punct(m.last, "(")) container = entity(owner(m.last + 1));
+        if (container < 0 && m.first > 0 && owner(m.first - 1) >= 0 &&
+            rec_.mentions[static_cast<std::size_t>(owner(m.first - 1))].adjective) {
+          container = entity(owner(m.first - 1));
         }
         // "World Conference Center Bonn": a venue whose name ends with its city.
         if (container < 0 && m.key.empty() && m.last > m.first + 1) {
-          const int inner = owner_[m.last - 1];
+          const int inner = owner(m.last - 1);
           if (inner >= 0 && rec_.mentions[static_cast<std::size_t>(inner)].last == m.last &&
               rec_.mentions[static_cast<std::size_t>(inner)].first > m.first) {
             container = entity(inner);
@@ -1180,9 +1183,9 @@ class Relater {
       out_.quotes.push_back(out);
       // "Auf dieser Konferenz ...": a speaker who says "this conference" was there.
       for (std::uint32_t k = q.open + 1; k < q.close; ++k) {
-        if (is_event(owner_[k]) && k > 0 &&
+        if (is_event(owner(k)) && k > 0 &&
             lex_.word_value("article", lower(k - 1)) == "demonstrative") {
-          add(Predicate::kParticipant, entity(owner_[k]), speaker, s_open, "speaker-this-event");
+          add(Predicate::kParticipant, entity(owner(k)), speaker, s_open, "speaker-this-event");
         }
       }
     }
@@ -1196,9 +1199,9 @@ class Relater {
       if (person_at(k) >= 0) out.push_back(person_at(k));
       if (const auto d = description_person_.find(k); d != description_person_.end())
         out.push_back(d->second);
-      if (title_of_[k] >= 0 && rec_.titles[static_cast<std::size_t>(title_of_[k])].first == k &&
-          title_person_[static_cast<std::size_t>(title_of_[k])] >= 0) {
-        out.push_back(title_person_[static_cast<std::size_t>(title_of_[k])]);
+      if (title_at(k) >= 0 && rec_.titles[static_cast<std::size_t>(title_at(k))].first == k &&
+          title_person_[static_cast<std::size_t>(title_at(k))] >= 0) {
+        out.push_back(title_person_[static_cast<std::size_t>(title_at(k))]);
       }
     }
     return out;
@@ -1215,8 +1218,8 @@ class Relater {
         const auto d = description_person_.find(i);
         hit = d != description_person_.end() && d->second == person;
       }
-      if (!hit && title_of_[i] >= 0)
-        hit = title_person_[static_cast<std::size_t>(title_of_[i])] == person;
+      if (!hit && title_at(i) >= 0)
+        hit = title_person_[static_cast<std::size_t>(title_at(i))] == person;
       if (hit) best = std::min(best, i > k ? i - k : k - i);
     }
     return best;

@@ -169,6 +169,14 @@ TEST_CASE("an event with in and a city is located there") {
   CHECK(r->evidence.rule == "event-in-place");
 }
 
+TEST_CASE("an event's place is looked for in its own sentence, up to the report's end") {
+  // "im" is the last token of the report: the place would be one token past the end.
+  const Analysis end("Das Gipfeltreffen endete im");
+  CHECK(end.count(Predicate::kLocation) == 0);
+  const Analysis paragraph("Das Gipfeltreffen endete im\n\nLissabon ist schön.");
+  CHECK(paragraph.count(Predicate::kLocation) == 0);
+}
+
 TEST_CASE("a city from the gazetteer lies in its country when the report names both") {
   const Analysis a("Die Konferenz in Tallinn begann. Estland freut sich.");
   CHECK(a.relation(Predicate::kContainedInPlace, a.entity(kPlace, "Tallinn"),
