@@ -145,6 +145,15 @@ class Relater {
   // none and for a token past the end, so a look one token ahead needs no bounds test.
   int owner(std::size_t k) const { return k < owner_.size() ? owner_[k] : -1; }
   int title_at(std::size_t k) const { return k < title_of_.size() ? title_of_[k] : -1; }
+  // The mention that owns a token, or null.
+  const Mention* mention_at(std::size_t k) const {
+    const int m = owner(k);
+    return m < 0 ? nullptr : &rec_.mentions[static_cast<std::size_t>(m)];
+  }
+  bool adjective_at(std::size_t k) const {
+    const Mention* m = mention_at(k);
+    return m && m->adjective;
+  }
   int entity(int mention) const {
     return mention < 0 ? -1 : res_.entity_of[static_cast<std::size_t>(mention)];
   }
@@ -249,18 +258,17 @@ class Relater {
   }
 
   int person_at(std::uint32_t k) const {
-    if (owner(k) < 0) return -1;
-    const Mention& m = rec_.mentions[static_cast<std::size_t>(owner(k))];
-    if (m.type != EntityType::kPerson || m.first != k) return -1;
+    const Mention* m = mention_at(k);
+    if (!m || m->type != EntityType::kPerson || m->first != k) return -1;
     return entity(owner(k));
   }
 
   int person_after(std::uint32_t k) const {
     if (is_punct(k, ",")) ++k;
     // ", die Norwegerin Dr. Ingrid Solheim": past a demonym with its article.
-    if (k + 1 < owner_.size() && lex_.word_value("article", lower(k)) && owner(k + 1) >= 0 &&
-        rec_.mentions[static_cast<std::size_t>(owner(k + 1))].adjective && tok(k + 1).upper) {
-      k = rec_.mentions[static_cast<std::size_t>(owner(k + 1))].last;
+    if (k + 1 < owner_.size() && lex_.word_value("article", lower(k)) && adjective_at(k + 1) &&
+        tok(k + 1).upper) {
+      k = mention_at(k + 1)->last;
     }
     // "Außenministerin Dr. Klara Weißmann": past an honorific.
     while (title_at(k) >= 0 &&
@@ -309,9 +317,9 @@ class Relater {
     // "Jürgen Hellwig (CDU), dem Vorsitzenden": back over an abbreviation in parentheses.
     if (k >= 5 && is_punct(k - 2, ")") && is_punct(k - 4, "(")) k -= 3;
     // "Dr. Amina Diallo aus Senegal, Direktorin ...": back over "aus LAND".
-    if (k >= 4 && owner(k - 2) >= 0 &&
-        rec_.mentions[static_cast<std::size_t>(owner(k - 2))].type == EntityType::kCountry) {
-      const std::uint32_t c = rec_.mentions[static_cast<std::size_t>(owner(k - 2))].first;
+    if (const Mention* country = k >= 4 ? mention_at(k - 2) : nullptr;
+        country && country->type == EntityType::kCountry) {
+      const std::uint32_t c = country->first;
       if (c >= 2 && lower(c - 1) == "aus") k = c;
     }
     const int m = owner(k - 2);
@@ -461,9 +469,7 @@ class Relater {
     int nearest = -1;
     int same_gender = -1;
     for (std::uint32_t k = first; k-- > from;) {
-      if (owner(k) < 0 ||
-          rec_.mentions[static_cast<std::size_t>(owner(k))].type != EntityType::kPerson)
-        continue;
+      if (const Mention* m = mention_at(k); !m || m->type != EntityType::kPerson) continue;
       const int p = entity(owner(k));
       if (p < 0) continue;
       if (nearest < 0) nearest = p;
@@ -540,7 +546,7 @@ class Relater {
       // "Ama Owusu aus Südafrika"
       if (person_at(k) >= 0) {
         const int p = person_at(k);
-        const Mention& m = rec_.mentions[static_cast<std::size_t>(owner(k))];
+        const Mention& m = *mention_at(k);
         if (m.last + 1 < sent.last && lower(m.last) == "aus" && owner(m.last + 1) >= 0) {
           const int c = entity(owner(m.last + 1));
           if (c >= 0 && type(c) == EntityType::kCountry) {
@@ -550,7 +556,7 @@ class Relater {
       }
       // "Boris Pistorius (SPD)": the organization in parentheses after a name.
       if (person_at(k) >= 0) {
-        const Mention& m = rec_.mentions[static_cast<std::size_t>(owner(k))];
+        const Mention& m = *mention_at(k);
         if (m.last + 2 < sent.last && is_punct(m.last, "(") && is_punct(m.last + 2, ")")) {
           const int o = entity(owner(m.last + 1));
           if (o >= 0 && type(o) == EntityType::kOrganization) {
@@ -574,8 +580,7 @@ class Relater {
         const std::uint32_t from = sentence(s > 0 ? s - 1 : 0).first;
         for (std::uint32_t b = k; b-- > from;) {
           const int c = entity(owner(b));
-          if (c >= 0 && type(c) == EntityType::kCountry &&
-              !rec_.mentions[static_cast<std::size_t>(owner(b))].adjective) {
+          if (c >= 0 && type(c) == EntityType::kCountry && !mention_at(b)->adjective) {
             if (nationality_of(persons.front()) < 0)
               add(Predicate::kNationality, persons.front(), c, s, "possessive-land");
             break;
@@ -615,9 +620,7 @@ class Relater {
       if (!(w == "in" || w == "im" || w == "am")) continue;
       std::uint32_t n = k + 1;
       // "im Genfer Palais des Nations": the venue after the city adjective.
-      while (n < sent.last && owner(n) >= 0 &&
-             rec_.mentions[static_cast<std::size_t>(owner(n))].adjective)
-        ++n;
+      while (n < sent.last && adjective_at(n)) ++n;
       if (n < sent.last && category(n) == "article") ++n;
       const int pm = n < sent.last ? owner(n) : -1;
       const int p = entity(pm);
@@ -638,9 +641,7 @@ class Relater {
           add(Predicate::kParticipant, e, person_at(n), s, "event-genitive-person");
           break;
         }
-        if (!(title_at(n) >= 0 ||
-              (owner(n) >= 0 && rec_.mentions[static_cast<std::size_t>(owner(n))].adjective) ||
-              lex_.word_value("article", lower(n)))) {
+        if (!(title_at(n) >= 0 || adjective_at(n) || lex_.word_value("article", lower(n)))) {
           break;
         }
       }
@@ -740,7 +741,7 @@ class Relater {
       if (!is_event(owner(k)) || in_quote(k)) continue;
       const int e = entity(owner(k));
       // "auf der Pressekonferenz", "In seiner Abschlussrede": where someone spoke.
-      std::uint32_t b = rec_.mentions[static_cast<std::size_t>(owner(k))].first;
+      std::uint32_t b = mention_at(k)->first;
       while (b > first && (category(b - 1) == "article" || category(b - 1) == "possessive" ||
                            (tok(b - 1).kind == TokenKind::kWord && !tok(b - 1).upper &&
                             lower(b - 1).size() > 3 && category(b - 1).empty()))) {
@@ -823,10 +824,8 @@ class Relater {
     if (agents.empty() && first > sentence(s).first && is_punct(first - 1, ",") &&
         lex_.word_value("article", lower(first))) {
       for (std::uint32_t k = first - 1; k-- > sentence(s).first && k + 6 > first;) {
-        if (owner(k) >= 0 &&
-            rec_.mentions[static_cast<std::size_t>(owner(k))].type == EntityType::kPerson) {
-          const Mention& pm = rec_.mentions[static_cast<std::size_t>(owner(k))];
-          agents.push_back({pm.first, pm.last, entity(owner(k))});
+        if (const Mention* pm = mention_at(k); pm && pm->type == EntityType::kPerson) {
+          agents.push_back({pm->first, pm->last, entity(owner(k))});
           break;
         }
       }
@@ -1040,7 +1039,7 @@ class Relater {
       if (k < sent.last && lex_.word_value("article", lower(k))) ++k;
       const int e = k < sent.last ? entity(owner(k)) : -1;
       if (e >= 0 && (type(e) == EntityType::kOrganization || type(e) == EntityType::kCountry) &&
-          !rec_.mentions[static_cast<std::size_t>(owner(k))].adjective) {
+          !mention_at(k)->adjective) {
         rule = "quantity-subject";
         return e;
       }
@@ -1093,8 +1092,7 @@ class Relater {
         if (m.last + 1 < t_.tokens.size() && lower(m.last) == "in" && m.key.empty())
           container = entity(owner(m.last + 1));
         if (container < 0 && is_punct(m.last, "(")) container = entity(owner(m.last + 1));
-        if (container < 0 && m.first > 0 && owner(m.first - 1) >= 0 &&
-            rec_.mentions[static_cast<std::size_t>(owner(m.first - 1))].adjective) {
+        if (container < 0 && m.first > 0 && adjective_at(m.first - 1)) {
           container = entity(owner(m.first - 1));
         }
         // "World Conference Center Bonn": a venue whose name ends with its city.
