@@ -2,11 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 
 namespace {
 
 using reportkg::BoundedCache;
+using reportkg::StringHash;
 
 }  // namespace
 
@@ -36,4 +38,26 @@ TEST_CASE("a full bounded cache forgets everything and starts again") {
   CHECK(get("a") == 4);
   cache.clear();
   CHECK(get("c") == 5);
+}
+
+TEST_CASE("a string hashes alike as std::string, string_view and C string") {
+  const StringHash hash;
+  CHECK(hash(std::string("Ministerium")) == hash(std::string_view("Ministerium")));
+  CHECK(hash("Ministerium") == hash(std::string_view("Ministerium")));
+  reportkg::StringMap<int> map{{"Bonn", 1}};
+  CHECK(map.find(std::string_view("Bonn")) != map.end());
+}
+
+TEST_CASE("words that differ in one byte, anywhere, or only in length hash apart") {
+  const StringHash hash;
+  for (std::size_t length = 0; length <= 24; ++length) {
+    const std::string word(length, 'a');
+    std::set<std::size_t> hashes{hash(word), hash(word + '\0')};
+    for (std::size_t i = 0; i < length; ++i) {
+      std::string other = word;
+      other[i] = 'b';
+      hashes.insert(hash(other));
+    }
+    CHECK_MESSAGE(hashes.size() == length + 2, "length " << length);
+  }
 }
