@@ -62,7 +62,8 @@ class Recognizer {
         in_quote_(text.tokens.size(), false),
         in_verb_phrase_(text.tokens.size(), false),
         title_end_(text.tokens.size() + 1, -1),
-        verbs_of_sentence_(text.sentences.size()) {
+        verbs_of_sentence_(text.sentences.size()),
+        dictionary_(text.tokens.size(), 0) {
     // Every finder (and relate after them) asks for the categories of the words around it: each
     // is looked up once.
     out_.categories.reserve(size());
@@ -97,6 +98,10 @@ class Recognizer {
   bool is_cap(std::size_t i) const { return is_word(i) && tok(i).upper; }
   std::string_view lower(std::size_t i) const { return tok(i).lower; }
   std::string_view str(std::size_t i) const { return t_.str(i); }
+  // Whether token i is a German word as written (known) or in lower case (known_lower). The
+  // finders ask this of the same tokens again and again: the dictionary is asked once per token.
+  bool known(std::size_t i) const { return dictionary_word(i, kAsWritten); }
+  bool known_lower(std::size_t i) const { return dictionary_word(i, kLowerCase); }
   std::string_view category(std::size_t i) const {
     return is_word(i) ? out_.categories[i] : std::string_view();
   }
@@ -155,7 +160,7 @@ class Recognizer {
     if (!is_cap(i) || is_function_word(i) || !ends_like_adjective(lower(i))) return false;
     if (owner_[i] >= 0 || title_owner_[i] >= 0) return false;
     if (lex_.title(lower(i)) || lex_.event_noun(lower(i))) return false;
-    return lex_.is_dictionary_word(lower(i));
+    return known_lower(i);
   }
 
   Mention& add_mention(EntityType type, std::uint32_t first, std::uint32_t last, std::string name) {
@@ -415,8 +420,8 @@ class Recognizer {
   // A word that starts a person's name rather than continuing a noun phrase: not a German word,
   // or followed by one that is not ("Samuel Adjei-Boateng").
   bool starts_name(std::uint32_t k) const {
-    return is_cap(k) && !lex_.is_dictionary_word(str(k)) && owner_[k] < 0 &&
-           !lex_.org_head(lower(k)) && !lex_.event_noun(lower(k)) && !lex_.agreement_noun(lower(k));
+    return is_cap(k) && !known(k) && owner_[k] < 0 && !lex_.org_head(lower(k)) &&
+           !lex_.event_noun(lower(k)) && !lex_.agreement_noun(lower(k));
   }
 
   // The organization mention (pattern or gazetteer) that starts at k after an optional article
@@ -845,22 +850,21 @@ class Recognizer {
         // that says what kind of place it is.
         if (k < sent.last && is_article(k)) ++k;
         while (k < sent.last && is_adjective(k)) ++k;
-        if (k + 1 < sent.last && is_cap(k) && owner_[k] < 0 && lex_.is_dictionary_word(str(k)) &&
-            is_cap(k + 1) && !lex_.is_dictionary_word(str(k + 1))) {
+        if (k + 1 < sent.last && is_cap(k) && owner_[k] < 0 && known(k) && is_cap(k + 1) &&
+            !known(k + 1)) {
           ++k;
         }
         if (!(k < sent.last && is_cap(k) && owner_[k] < 0)) continue;
         std::uint32_t n = k;
         while (n < sent.last && n < k + 3 && is_cap(n) && owner_[n] < 0 && title_owner_[n] < 0 &&
-               !lex_.is_dictionary_word(str(n)) && !all_caps(n) && !is_function_word(n)) {
+               !known(n) && !all_caps(n) && !is_function_word(n)) {
           ++n;
         }
         if (n > k && !(n < sent.last && is_cap(n))) {
           add_mention(EntityType::kPlace, k, n, span(k, n));
           // "in Natans und Fordo"
           if (n + 1 < sent.last && is_word(n) && lower(n) == "und" && is_cap(n + 1) &&
-              owner_[n + 1] < 0 && !lex_.is_dictionary_word(str(n + 1)) &&
-              !(n + 2 < sent.last && is_cap(n + 2))) {
+              owner_[n + 1] < 0 && !known(n + 1) && !(n + 2 < sent.last && is_cap(n + 2))) {
             add_mention(EntityType::kPlace, n + 1, n + 2, std::string(str(n + 1)));
           }
           i = n - 1;
@@ -886,11 +890,11 @@ class Recognizer {
         // "Palast Huis ten Bosch", "Palais des Nations": a proper name after the head noun.
         std::uint32_t n = last;
         while (n < sent.last && !venue_after(n) &&
-               ((is_cap(n) && owner_[n] < 0 && !lex_.is_dictionary_word(lower(n))) ||
+               ((is_cap(n) && owner_[n] < 0 && !known_lower(n)) ||
                 (is_particle(n) && is_cap(n + 1) && owner_[n + 1] < 0 &&
-                 !(is_article(n) && lex_.is_dictionary_word(str(n + 1)))) ||
+                 !(is_article(n) && known(n + 1))) ||
                 (is_word(n) && (lower(n) == "des" || lower(n) == "de") && is_cap(n + 1) &&
-                 !lex_.is_dictionary_word(lower(n + 1))))) {
+                 !known_lower(n + 1)))) {
           ++n;
         }
         last = n;
@@ -899,7 +903,7 @@ class Recognizer {
         std::uint32_t n = k;
         bool foreign = false;
         while (n < sent.last && is_cap(n) && owner_[n] < 0 && !is_function_word(n)) {
-          foreign = foreign || !lex_.is_dictionary_word(str(n));
+          foreign = foreign || !known(n);
           ++n;
         }
         if (!foreign || n - k < 2 || lex_.event_noun(lower(n - 1)) || lex_.title(lower(k)))
@@ -1178,7 +1182,7 @@ class Recognizer {
       // "Leitung von Chalil Abu Sakr": common nouns before a particle are no part of the name.
       if (!after_title && i > sent.first && is_function_word(i - 1)) {
         std::uint32_t p = i;
-        while (p < end && is_cap(p) && lex_.is_dictionary_word(str(p))) ++p;
+        while (p < end && is_cap(p) && known(p)) ++p;
         if (p > i && p < end && is_particle(p) && p + 1 < end) {
           i = p + 1;
           end = name_run(i, sent.last, false);
@@ -1196,7 +1200,7 @@ class Recognizer {
       bool foreign = end - i >= 2;
       bool any_foreign = false;
       for (std::uint32_t k = i; k < end; ++k) {
-        const bool unknown = !lex_.is_dictionary_word(str(k));
+        const bool unknown = !known(k);
         foreign = foreign && (unknown || is_particle(k));
         any_foreign = any_foreign || unknown;
       }
@@ -1206,8 +1210,7 @@ class Recognizer {
       // A run of foreign words is a name where people are named: before "aus LAND", next to a
       // verb of saying, or in a list after another person.
       const bool list_of_names = end + 1 < sent.last && is_word(end) && lower(end) == "und" &&
-                                 is_cap(end + 1) && !lex_.is_dictionary_word(str(end + 1)) &&
-                                 owner_[end + 1] < 0;
+                                 is_cap(end + 1) && !known(end + 1) && owner_[end + 1] < 0;
       const bool person_context =
           (is_word(end) && lower(end) == "aus") || verb_near(i, end) || list_of_names ||
           (i >= sent.first + 2 && (lower(i - 1) == "und" || is_punct(i - 1, ",")) &&
@@ -1495,6 +1498,19 @@ class Recognizer {
   std::vector<bool> in_verb_phrase_;  // token → part of a verb phrase of several words
   std::vector<int> title_end_;        // token → title ending there
   std::vector<std::vector<std::size_t>> verbs_of_sentence_;
+
+  // Per token, two bits per form: asked, and the answer.
+  static constexpr int kAsWritten = 0;
+  static constexpr int kLowerCase = 2;
+  bool dictionary_word(std::size_t i, int form) const {
+    std::uint8_t& bits = dictionary_[i];
+    if (!(bits & (1u << form))) {
+      const bool yes = lex_.is_dictionary_word(form == kAsWritten ? str(i) : lower(i));
+      bits |= static_cast<std::uint8_t>((1u << form) | (yes ? 2u << form : 0u));
+    }
+    return bits & (2u << form);
+  }
+  mutable std::vector<std::uint8_t> dictionary_;
 };
 
 }  // namespace
