@@ -327,7 +327,9 @@ class Builder {
 
 }  // namespace
 
-std::string local_name(std::string_view name) {
+namespace {
+
+std::string make_local_name(std::string_view name) {
   const std::string ascii = utf8::to_ascii(utf8::nfc(name));
   std::string out;
   bool upper_next = true;
@@ -343,6 +345,17 @@ std::string local_name(std::string_view name) {
   // A local name must not start with a digit to stay a prefixed name in every Turtle version.
   if (!out.empty() && out[0] >= '0' && out[0] <= '9') out.insert(0, "N");
   return out;
+}
+
+}  // namespace
+
+std::string local_name(std::string_view name) {
+  // The same names come back report after report, and normalizing and transliterating them is
+  // the costly part: each thread remembers the local names of a bounded number of names.
+  constexpr std::size_t kMaxNameBytes = 256;
+  if (name.size() > kMaxNameBytes) return make_local_name(name);
+  thread_local BoundedCache<std::string> cache(1 << 14);
+  return cache.get(name, [&] { return make_local_name(name); });
 }
 
 Graph build(const text::Text& text, const recognize::Recognized& recognized,
