@@ -190,9 +190,29 @@ constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
   return classes;
 }();
 
+// Whether Serd reads back the long string ("""...""") it writes for the literal `s`. Serd 0.30
+// leaves a quote bare in a long string unless it ends the string or is the third in a row, and
+// its reader takes a bare quote together with the byte after it as two plain characters. When
+// that byte begins an escape, the output does not read back: the value x"\y is written
+// """x"\\y""", which Serd reads as x"\ and then fails on \y. The same happens for two quotes at
+// the end (written "\") and for a quote before a control character that Serd escapes. (Two
+// quotes in a row elsewhere read back, but are written short as well, to keep the rule simple.)
+bool long_string_reads_back(std::string_view s) {
+  for (std::size_t i = s.find('"'); i != std::string_view::npos && i + 1 < s.size();
+       i = s.find('"', i + 1)) {
+    const auto next = static_cast<unsigned char>(s[i + 1]);
+    if (next == '"' || next == '\\' || next == 0x7F ||
+        (next < 0x20 && next != '\n' && next != '\r' && next != '\t')) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // A Serd node over `s` with the character count and flags serd_node_from_substring gives it,
 // made in one pass over a table; `classes` gets the classes of all its bytes. (Serd's own scan
-// stops at a NUL byte: such a string is left to it.)
+// stops at a NUL byte: such a string is left to it.) A literal that would not read back as a long
+// string gets no flags, so that Serd writes it as a short string with every quote escaped.
 SerdNode string_node(SerdType type, std::string_view s, std::uint8_t& classes) {
   std::size_t chars = 0;
   std::uint8_t c = 0;
@@ -207,6 +227,7 @@ SerdNode string_node(SerdType type, std::string_view s, std::uint8_t& classes) {
   SerdNodeFlags flags = 0;
   if (c & kNewline) flags |= SERD_HAS_NEWLINE;
   if (c & kQuote) flags |= SERD_HAS_QUOTE;
+  if ((c & kQuote) && type == SERD_LITERAL && !long_string_reads_back(s)) flags = 0;
   return SerdNode{bytes, s.size(), chars, flags, type};
 }
 
