@@ -1,8 +1,10 @@
 // libFuzzer target: the whole pipeline from the bytes of a report to Turtle
 // (input::parse_document → pipeline::Extractor::extract → write::serialize). Bad input may be
-// rejected by parse_document; anything that gets through must give Turtle that Serd's strict
-// reader parses, with exactly as many statements as the graph has distinct triples. Anything else
-// (a crash, a sanitizer report, an internal error, unparsable output) aborts.
+// rejected by parse_document; anything that gets through must give output that Serd's strict
+// reader parses, with exactly as many statements as the graph has distinct triples. The format
+// (Turtle, N-Triples, TriG, N-Quads) follows from the input's size, so that every format is
+// fuzzed and an input always reproduces with the same one. Anything else (a crash, a sanitizer
+// report, an internal error, unparsable output) aborts.
 //
 // Built with -DREPORTKG_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++; run by scripts/fuzz.sh.
 #include <serd/serd.h>
@@ -13,9 +15,11 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "graph/graph.hpp"
@@ -74,21 +78,21 @@ struct ReaderDeleter {
   void operator()(SerdReader* r) const noexcept { serd_reader_free(r); }
 };
 
-// Parses `turtle` with Serd's strict reader; returns the number of statements, or dies.
-std::size_t parse_turtle(const std::string& turtle) {
+// Parses `text` in `syntax` with Serd's strict reader; returns the number of statements, or dies.
+std::size_t parse(const std::string& text, SerdSyntax syntax) {
   ReadState state;
   const std::unique_ptr<SerdReader, ReaderDeleter> reader(
-      serd_reader_new(SERD_TURTLE, &state, nullptr, nullptr, nullptr, count_statement, nullptr));
+      serd_reader_new(syntax, &state, nullptr, nullptr, nullptr, count_statement, nullptr));
   if (!reader) die("serd_reader_new failed", "");
   serd_reader_set_strict(reader.get(), true);
   serd_reader_set_error_sink(reader.get(), record_error, &state);
   const SerdStatus st =
-      serd_reader_read_string(reader.get(), reinterpret_cast<const uint8_t*>(turtle.c_str()));
+      serd_reader_read_string(reader.get(), reinterpret_cast<const uint8_t*>(text.c_str()));
   if (st != SERD_SUCCESS || !state.error.empty()) {
     die("Serd cannot parse the output: " +
             (state.error.empty() ? std::string(reinterpret_cast<const char*>(serd_strerror(st)))
                                  : state.error),
-        turtle);
+        text);
   }
   return state.statements;
 }
@@ -130,15 +134,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   pipeline::Extraction extraction = extractor().extract(*doc, options);
   const std::size_t expected = distinct_triples(extraction.graph);
 
+  constexpr std::pair<write::Format, SerdSyntax> kFormats[] = {
+      {write::Format::kTurtle, SERD_TURTLE},
+      {write::Format::kNTriples, SERD_NTRIPLES},
+      {write::Format::kTriG, SERD_TRIG},
+      {write::Format::kNQuads, SERD_NQUADS}};
+  const auto [format, syntax] = kFormats[size % std::size(kFormats)];
+
   std::vector<graph::Graph> graphs;
   graphs.push_back(std::move(extraction.graph));
-  auto turtle = write::serialize(graphs, pipeline::prefixes(options), write::Format::kTurtle);
-  if (!turtle) die("serialize failed: " + turtle.error().to_string(), "");
-  const std::size_t parsed = parse_turtle(*turtle);
+  auto output = write::serialize(graphs, pipeline::prefixes(options), format);
+  if (!output) die("serialize failed: " + output.error().to_string(), "");
+  const std::size_t parsed = parse(*output, syntax);
   if (parsed != expected) {
     die("Serd reads " + std::to_string(parsed) + " statements, the graph has " +
             std::to_string(expected) + " distinct triples",
-        *turtle);
+        *output);
   }
   return 0;
 }
