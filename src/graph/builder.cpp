@@ -103,10 +103,9 @@ class Builder {
  private:
   // The id of an IRI: each IRI is stored once in the graph however many triples name it.
   TermId iri(std::string_view value) {
-    if (const auto it = iri_ids_.find(value); it != iri_ids_.end()) return it->second;
-    const TermId id = out_.add_term(Term::iri(std::string(value)));
-    iri_ids_.emplace(value, id);
-    return id;
+    const auto [id, added] = iri_ids_.try_emplace(value, static_cast<TermId>(out_.terms.size()));
+    if (added) out_.add_term(Term::iri(std::string(value)));
+    return *id;
   }
   // A term of a vocabulary: namespace + local name, both constants. The few terms of the
   // vocabularies are looked up by the addresses of their parts, not by their long IRIs (an
@@ -316,7 +315,7 @@ class Builder {
   const BuildOptions& opt_;
   utf8::CodePointIndex cps_;
   Graph out_;
-  StringMap<TermId> iri_ids_;
+  StringTable<TermId> iri_ids_;
   std::vector<std::pair<std::pair<const char*, const char*>, TermId>> vocabulary_;
   std::string scratch_;  // the IRI being looked up
   std::string report_iri_;

@@ -232,9 +232,9 @@ Result<Lexicon> Lexicon::parse(
           if (!w.empty() && w.back() == '.') w.pop_back();
           lex.abbreviations_.insert(w);
         }
-        lex.words_.emplace(word, std::make_pair(category, col(c, 2)));
-        lex.word_keys_[category].emplace(match_key(word), col(c, 2));
-        lex.word_values_[category].emplace(word, col(c, 2));
+        lex.words_.try_emplace(word, std::make_pair(category, col(c, 2)));
+        lex.word_keys_[category].try_emplace(match_key(word), col(c, 2));
+        lex.word_values_[category].try_emplace(word, col(c, 2));
       }
     }
   }
@@ -488,19 +488,17 @@ std::optional<Lexicon::VerbHit> Lexicon::verb(const std::vector<std::string_view
 }
 
 std::string_view Lexicon::word_category(std::string_view lower) const {
-  const auto it = words_.find(lower);
-  return it == words_.end() ? std::string_view() : std::string_view(it->second.first);
+  const auto* word = words_.find(lower);
+  return word ? std::string_view(word->first) : std::string_view();
 }
 
 namespace {
 
 // The value of `word` under `category` in a table of categories.
-const std::string* find_in(const StringMap<StringMap<std::string>>& table,
+const std::string* find_in(const StringTable<StringTable<std::string>>& table,
                            std::string_view category, std::string_view word) {
-  const auto c = table.find(category);
-  if (c == table.end()) return nullptr;
-  const auto it = c->second.find(word);
-  return it == c->second.end() ? nullptr : &it->second;
+  const auto* words = table.find(category);
+  return words ? words->find(word) : nullptr;
 }
 
 }  // namespace
@@ -520,8 +518,8 @@ std::optional<std::pair<std::size_t, std::string>> Lexicon::qualifier(
 
 std::unordered_set<std::string> Lexicon::words_of(std::string_view category) const {
   std::unordered_set<std::string> out;
-  if (const auto c = word_values_.find(category); c != word_values_.end()) {
-    for (const auto& [word, value] : c->second) out.insert(word);
+  if (const auto* words = word_values_.find(category)) {
+    for (const auto& [word, value] : *words) out.insert(word);
   }
   return out;
 }

@@ -198,12 +198,12 @@ class Lexicon {
   SuffixTrie<std::size_t> agreement_heads_;
   SuffixTrie<std::size_t> venue_heads_;
   std::vector<char> venue_genders_;
-  PhraseTable<std::pair<VerbRole, std::string>> verbs_;   // lower phrase → role, event noun
-  StringMap<std::pair<std::string, std::string>> words_;  // word → category, value
+  PhraseTable<std::pair<VerbRole, std::string>> verbs_;     // lower phrase → role, event noun
+  StringTable<std::pair<std::string, std::string>> words_;  // word → category, value
   PhraseTable<std::string> qualifiers_;
   std::unordered_set<std::string> abbreviations_;
-  StringMap<StringMap<std::string>> word_values_;  // category → word → value
-  StringMap<StringMap<std::string>> word_keys_;    // category → match_key(word) → value
+  StringTable<StringTable<std::string>> word_values_;  // category → word → value
+  StringTable<StringTable<std::string>> word_keys_;    // category → match_key(word) → value
 };
 
 /// The inflection-insensitive key of a lower-case word (a beginning of it): German case and

@@ -32,8 +32,8 @@ class PhraseTable {
   }
   /// Adds `phrase` with `value` unless it is there (then the first value stays).
   void insert(std::string_view phrase, V value) {
-    const auto it = entries_.find(phrase);
-    if (it == entries_.end() || !it->second.value) (*this)[phrase] = std::move(value);
+    const Entry* e = entries_.find(phrase);
+    if (!e || !e->value) (*this)[phrase] = std::move(value);
   }
 
   /// The longest phrase that `words` begin with, each word taken as key(word): its length in
@@ -49,10 +49,10 @@ class PhraseTable {
       if (phrase.size() + (n > 0) + word.size() > longest_bytes_) break;  // no phrase that long
       if (n > 0) phrase += ' ';
       phrase += word;
-      const auto it = entries_.find(phrase);
-      if (it == entries_.end()) break;
-      if (it->second.value) best = {n + 1, &*it->second.value};
-      if (!it->second.begins_longer) break;
+      const Entry* e = entries_.find(phrase);
+      if (!e) break;
+      if (e->value) best = {n + 1, &*e->value};
+      if (!e->begins_longer) break;
     }
     return best;
   }
@@ -66,13 +66,9 @@ class PhraseTable {
     std::optional<V> value;
     bool begins_longer = false;  // the first words of a phrase of more words
   };
-  Entry& entry(std::string_view phrase) {
-    auto it = entries_.find(phrase);
-    if (it == entries_.end()) it = entries_.emplace(std::string(phrase), Entry{}).first;
-    return it->second;
-  }
+  Entry& entry(std::string_view phrase) { return entries_[phrase]; }
 
-  StringMap<Entry> entries_;
+  StringTable<Entry> entries_;
   std::size_t longest_bytes_ = 0;  // of the phrases
 };
 

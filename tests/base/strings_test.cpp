@@ -12,6 +12,41 @@ using reportkg::StringHash;
 
 }  // namespace
 
+TEST_CASE("a string table finds each key added, by string_view, and keeps its first value") {
+  reportkg::StringTable<int> table;
+  CHECK(table.find("Bonn") == nullptr);
+  CHECK(table.try_emplace("Bonn", 1).second);
+  CHECK_FALSE(table.try_emplace(std::string_view("Bonn"), 2).second);
+  REQUIRE(table.find(std::string("Bonn")) != nullptr);
+  CHECK(*table.find("Bonn") == 1);
+  CHECK(table.find("Bon") == nullptr);
+  CHECK(table.find("") == nullptr);
+  table[""] = 7;
+  CHECK(*table.find("") == 7);
+  CHECK(table.size() == 2);
+}
+
+TEST_CASE("a string table keeps thousands of keys in the order they were added") {
+  reportkg::StringTable<std::size_t> table;
+  for (std::size_t i = 0; i < 5000; ++i) table[std::to_string(i * 7919 % 5000)] = i;
+  CHECK(table.size() == 5000);
+  std::size_t position = 0;
+  for (const auto& [key, value] : table) {
+    CHECK(value == position);
+    CHECK(key == std::to_string(position * 7919 % 5000));
+    ++position;
+  }
+  for (std::size_t i = 0; i < 5000; ++i) {
+    const std::size_t* v = table.find(std::to_string(i * 7919 % 5000));
+    REQUIRE(v != nullptr);
+    CHECK(*v == i);
+  }
+  CHECK(table.find("5000") == nullptr);
+  table.clear();
+  CHECK(table.empty());
+  CHECK(table.find("0") == nullptr);
+}
+
 TEST_CASE("a bounded cache computes each answer once and looks it up after that") {
   BoundedCache<std::string> cache(4);
   int computed = 0;
