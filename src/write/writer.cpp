@@ -45,8 +45,89 @@ struct Ranked {
   std::vector<std::vector<std::uint32_t>> rank;  // [graph][term id] → rank
 };
 
+// A term to sort, with its value at hand, and where its rank goes.
+struct TermSlot {
+  std::string_view value;
+  const Term* term;
+  std::uint32_t* rank;
+};
+
+// The byte of a value at `depth`, or -1 past its end.
+int byte_at(const TermSlot& t, std::size_t depth) {
+  return depth < t.value.size() ? static_cast<unsigned char>(t.value[depth]) : -1;
+}
+
+// Sorts terms by their values, byte by byte as std::string compares them, with a three-way radix
+// quicksort (Bentley and Sedgewick): the terms of a part all share their first `depth` bytes,
+// which are not compared again, and a beginning that all of them share is skipped at once. IRIs
+// share their first 20 to 50 bytes (a namespace, a report's IRI), which a comparison sort compares
+// again at each of its log2(n) steps. Recurses on the two smaller parts only, so that the depth
+// of recursion stays below log2(n) on any input.
+void sort_by_value(TermSlot* a, std::size_t n, std::size_t depth) {
+  while (n > 1) {
+    if (n <= 16) {
+      std::sort(a, a + n, [depth](const TermSlot& x, const TermSlot& y) {
+        return x.value.substr(depth) < y.value.substr(depth);
+      });
+      return;
+    }
+    std::size_t common = a[0].value.size();  // the bytes all values share, from `depth` on
+    for (std::size_t i = 1; i < n && common > depth; ++i) {
+      const std::string_view v = a[i].value;
+      std::size_t k = depth;
+      while (k < common && k < v.size() && v[k] == a[0].value[k]) ++k;
+      common = k;
+    }
+    depth = common;
+    const int pivot = byte_at(a[n / 2], depth);
+    std::size_t less = 0, i = 0, greater = n;  // [0, less) < pivot, [greater, n) > pivot
+    while (i < greater) {
+      const int b = byte_at(a[i], depth);
+      if (b < pivot) {
+        std::swap(a[less++], a[i++]);
+      } else if (b > pivot) {
+        std::swap(a[i], a[--greater]);
+      } else {
+        ++i;
+      }
+    }
+    struct Part {
+      TermSlot* first;
+      std::size_t size, depth;
+    };
+    // Values with the pivot's byte go on with the next byte; ended there, they are all equal.
+    Part parts[] = {{a, less, depth},
+                    {a + less, pivot < 0 ? 0 : greater - less, depth + 1},
+                    {a + greater, n - greater, depth}};
+    std::sort(std::begin(parts), std::end(parts),
+              [](const Part& x, const Part& y) { return x.size < y.size; });
+    sort_by_value(parts[0].first, parts[0].size, parts[0].depth);
+    sort_by_value(parts[1].first, parts[1].size, parts[1].depth);
+    a = parts[2].first;
+    n = parts[2].size;
+    depth = parts[2].depth;
+  }
+}
+
+// Terms in Term's order: IRIs before literals, then by value, then by datatype and language.
+void sort_terms(std::vector<TermSlot>& all) {
+  const auto literals =
+      std::partition(all.begin(), all.end(), [](const TermSlot& t) { return t.term->is_iri(); });
+  sort_by_value(all.data(), static_cast<std::size_t>(literals - all.begin()), 0);
+  sort_by_value(all.data() + (literals - all.begin()),
+                static_cast<std::size_t>(all.end() - literals), 0);
+  for (auto run = literals; run != all.end();) {  // literals of one value: by datatype, language
+    const auto next =
+        std::find_if(run + 1, all.end(), [&](const TermSlot& t) { return t.value != run->value; });
+    std::sort(run, next, [](const TermSlot& x, const TermSlot& y) {
+      return std::tie(x.term->datatype, x.term->lang) < std::tie(y.term->datatype, y.term->lang);
+    });
+    run = next;
+  }
+}
+
 Ranked rank_terms(const std::vector<graph::Graph>& graphs) {
-  std::vector<std::pair<const Term*, std::uint32_t*>> all;
+  std::vector<TermSlot> all;
   Ranked out;
   out.rank.resize(graphs.size());
   std::size_t total = 0;
@@ -55,11 +136,10 @@ Ranked rank_terms(const std::vector<graph::Graph>& graphs) {
   for (std::size_t i = 0; i < graphs.size(); ++i) {
     out.rank[i].resize(graphs[i].terms.size());
     for (std::size_t t = 0; t < graphs[i].terms.size(); ++t)
-      all.emplace_back(&graphs[i].terms[t], &out.rank[i][t]);
+      all.push_back({graphs[i].terms[t].value, &graphs[i].terms[t], &out.rank[i][t]});
   }
-  std::sort(all.begin(), all.end(),
-            [](const auto& a, const auto& b) { return *a.first < *b.first; });
-  for (const auto& [term, rank] : all) {
+  sort_terms(all);
+  for (const auto& [value, term, rank] : all) {
     if (out.terms.empty() || !(*out.terms.back() == *term)) out.terms.push_back(term);
     *rank = static_cast<std::uint32_t>(out.terms.size() - 1);
   }

@@ -247,6 +247,46 @@ TEST_CASE("output is byte-identical for shuffled input triples and graphs") {
   }
 }
 
+TEST_CASE(
+    "subjects and objects are written in the byte order of their strings, however long "
+    "a beginning they share") {
+  // Hundreds of IRIs over a few letters, an umlaut and separators: many share long beginnings,
+  // some are beginnings of others, and bytes above 0x7F sort after ASCII.
+  std::mt19937 rng(7);
+  const std::vector<std::string> pieces = {"a", "b", "ä", "/", "#", "aaaaaaaaaaaa"};
+  std::vector<std::string> subjects;
+  Graph g;
+  for (int i = 0; i < 600; ++i) {
+    std::string s = kId + "x/";
+    for (std::size_t n = rng() % 9; n > 0; --n) s += pieces[rng() % pieces.size()];
+    subjects.push_back(s);
+    add(g, s, kSchema + "name", Term::literal("v"));
+  }
+  // One subject with objects of one value in several kinds: by datatype, then language.
+  const std::string one = kId + "y";
+  add(g, one, kSchema + "name", Term::literal("w", "en"));
+  add(g, one, kSchema + "name", Term::typed("w", kXsd + "token"));
+  add(g, one, kSchema + "name", Term::literal("w", "de"));
+  add(g, one, kSchema + "name", Term::literal("w"));
+  add(g, one, kSchema + "name", Term::literal("wx"));
+  add(g, one, kSchema + "name", Term::iri(kId + "w"));
+  std::sort(subjects.begin(), subjects.end());
+  subjects.erase(std::unique(subjects.begin(), subjects.end()), subjects.end());
+  subjects.push_back(one);
+
+  std::istringstream lines(ok(serialize({g}, prefixes(), Format::kNTriples)));
+  std::vector<std::string> written, objects;
+  for (std::string line; std::getline(lines, line);) {
+    const std::string subject = line.substr(1, line.find('>') - 1);
+    if (written.empty() || written.back() != subject) written.push_back(subject);
+    if (subject == one) objects.push_back(line.substr(line.find("> ", line.find("> ") + 2) + 2));
+  }
+  CHECK(written == subjects);
+  CHECK(objects == std::vector<std::string>{"<" + kId + "w> .", "\"w\" .", "\"w\"@de .",
+                                            "\"w\"@en .", "\"w\"^^<" + kXsd + "token> .",
+                                            "\"wx\" ."});
+}
+
 TEST_CASE("duplicate triples are written once") {
   Graph g = sample();
   const auto original = g.triples;
