@@ -503,8 +503,8 @@ const std::string* find_in(const StringTable<StringTable<std::string>>& table,
 
 }  // namespace
 
-std::optional<std::string> Lexicon::word_value(std::string_view category,
-                                               std::string_view lower) const {
+std::optional<std::string_view> Lexicon::word_value(std::string_view category,
+                                                    std::string_view lower) const {
   if (const std::string* v = find_in(word_values_, category, lower)) return *v;
   return std::nullopt;
 }
@@ -537,8 +537,8 @@ bool Lexicon::is(std::string_view category, std::string_view lower) const {
   return find_in(word_keys_, category, match_key(lower)) != nullptr;
 }
 
-std::optional<std::string> Lexicon::inflected_value(std::string_view category,
-                                                    std::string_view lower) const {
+std::optional<std::string_view> Lexicon::inflected_value(std::string_view category,
+                                                         std::string_view lower) const {
   if (auto v = word_value(category, lower)) return v;
   if (const std::string* v = find_in(word_keys_, category, match_key(lower))) return *v;
   return std::nullopt;

@@ -152,14 +152,16 @@ class Lexicon {
   std::optional<VerbHit> verb(const std::vector<std::string_view>& lower) const;
   /// Closed-class word category ("article", "preposition", ...), or empty.
   std::string_view word_category(std::string_view lower) const;
-  /// Value of a word of a category ("number" "zwei" → "2"; "qualifier" "über" → "mehr als").
-  std::optional<std::string> word_value(std::string_view category, std::string_view lower) const;
+  /// Value of a word of a category ("number" "zwei" → "2"; "qualifier" "über" → "mehr als"),
+  /// valid as long as the lexicon.
+  std::optional<std::string_view> word_value(std::string_view category,
+                                             std::string_view lower) const;
   /// True when the word, compared without inflection endings, is listed under `category`
   /// ("distinct": "nächsten", "former": "ehemaligen", "delegation": "Delegationen").
   bool is(std::string_view category, std::string_view lower) const;
   /// word_value(), also for inflected forms ("dritter" → the value of "dritte").
-  std::optional<std::string> inflected_value(std::string_view category,
-                                             std::string_view lower) const;
+  std::optional<std::string_view> inflected_value(std::string_view category,
+                                                  std::string_view lower) const;
   /// Longest qualifier phrase at the start of the words → (length, normalized qualifier).
   std::optional<std::pair<std::size_t, std::string>> qualifier(
       const std::vector<std::string_view>& lower) const;

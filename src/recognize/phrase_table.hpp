@@ -42,14 +42,21 @@ class PhraseTable {
   std::pair<std::size_t, const V*> longest(const std::vector<std::string_view>& words,
                                            Key key) const {
     std::pair<std::size_t, const V*> best{0, nullptr};
+    // The first word is looked up as it is: at most positions it begins no phrase.
+    if (words.empty()) return best;
+    const std::string_view first = key(words[0]);
+    const Entry* e = first.size() <= longest_bytes_ ? entries_.find(first) : nullptr;
+    if (!e) return best;
+    if (e->value) best = {1, &*e->value};
+    if (!e->begins_longer) return best;
     thread_local std::string phrase;
-    phrase.clear();
-    for (std::size_t n = 0; n < words.size(); ++n) {
-      const auto& word = key(words[n]);
-      if (phrase.size() + (n > 0) + word.size() > longest_bytes_) break;  // no phrase that long
-      if (n > 0) phrase += ' ';
+    phrase.assign(first);
+    for (std::size_t n = 1; n < words.size(); ++n) {
+      const std::string_view word = key(words[n]);
+      if (phrase.size() + 1 + word.size() > longest_bytes_) break;  // no phrase that long
+      phrase += ' ';
       phrase += word;
-      const Entry* e = entries_.find(phrase);
+      e = entries_.find(phrase);
       if (!e) break;
       if (e->value) best = {n + 1, &*e->value};
       if (!e->begins_longer) break;

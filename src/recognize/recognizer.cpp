@@ -1304,8 +1304,9 @@ class Recognizer {
   }
 
   // ---- quantities ---------------------------------------------------------------------------
-  static std::optional<std::string> non_empty(std::optional<std::string> v) {
-    return v && !v->empty() ? v : std::nullopt;
+  static std::optional<std::string> non_empty(std::optional<std::string_view> v) {
+    if (!v || v->empty()) return std::nullopt;
+    return std::string(*v);
   }
 
   // The value of an ordinal word ("dritter" → 3) before an event; the lexicon is asked only then.
@@ -1481,8 +1482,9 @@ class Recognizer {
       const auto pos = w.find(suffix);
       if (pos == std::string_view::npos || pos == 0) continue;
       const std::string number(w.substr(0, pos));
-      std::optional<std::string> v = lex_.word_value("number", number);
-      if (!v) v = text::parse_number(number);
+      const auto word = lex_.word_value("number", number);
+      const std::optional<std::string> v =
+          word ? std::optional<std::string>(*word) : text::parse_number(number);
       if (v && !v->empty()) return std::make_pair(*v, std::string(unit));
     }
     return std::nullopt;
