@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdarg>
 #include <cstdio>
@@ -62,10 +63,12 @@ int byte_at(const TermSlot& t, std::size_t depth) {
 // which are not compared again, and a beginning that all of them share is skipped at once. IRIs
 // share their first 20 to 50 bytes (a namespace, a report's IRI), which a comparison sort compares
 // again at each of its log2(n) steps. Recurses on the two smaller parts only, so that the depth
-// of recursion stays below log2(n) on any input.
-void sort_by_value(TermSlot* a, std::size_t n, std::size_t depth) {
+// of recursion stays below log2(n) on any input; like introsort, it leaves a part to std::sort
+// after `rounds` partitions (values made to defeat it, such as "a", "aa", "aaa", ..., would take
+// time quadratic in their number).
+void sort_by_value(TermSlot* a, std::size_t n, std::size_t depth, int rounds) {
   while (n > 1) {
-    if (n <= 16) {
+    if (n <= 16 || rounds-- <= 0) {
       std::sort(a, a + n, [depth](const TermSlot& x, const TermSlot& y) {
         return x.value.substr(depth) < y.value.substr(depth);
       });
@@ -101,8 +104,8 @@ void sort_by_value(TermSlot* a, std::size_t n, std::size_t depth) {
                     {a + greater, n - greater, depth}};
     std::sort(std::begin(parts), std::end(parts),
               [](const Part& x, const Part& y) { return x.size < y.size; });
-    sort_by_value(parts[0].first, parts[0].size, parts[0].depth);
-    sort_by_value(parts[1].first, parts[1].size, parts[1].depth);
+    sort_by_value(parts[0].first, parts[0].size, parts[0].depth, rounds);
+    sort_by_value(parts[1].first, parts[1].size, parts[1].depth, rounds);
     a = parts[2].first;
     n = parts[2].size;
     depth = parts[2].depth;
@@ -113,9 +116,11 @@ void sort_by_value(TermSlot* a, std::size_t n, std::size_t depth) {
 void sort_terms(std::vector<TermSlot>& all) {
   const auto literals =
       std::partition(all.begin(), all.end(), [](const TermSlot& t) { return t.term->is_iri(); });
-  sort_by_value(all.data(), static_cast<std::size_t>(literals - all.begin()), 0);
-  sort_by_value(all.data() + (literals - all.begin()),
-                static_cast<std::size_t>(all.end() - literals), 0);
+  const auto sort = [](TermSlot* first, std::size_t n) {
+    sort_by_value(first, n, 0, 2 * static_cast<int>(std::bit_width(n)) + 32);
+  };
+  sort(all.data(), static_cast<std::size_t>(literals - all.begin()));
+  sort(all.data() + (literals - all.begin()), static_cast<std::size_t>(all.end() - literals));
   for (auto run = literals; run != all.end();) {  // literals of one value: by datatype, language
     const auto next =
         std::find_if(run + 1, all.end(), [&](const TermSlot& t) { return t.value != run->value; });

@@ -270,6 +270,11 @@ TEST_CASE(
   add(g, one, kSchema + "name", Term::literal("w"));
   add(g, one, kSchema + "name", Term::literal("wx"));
   add(g, one, kSchema + "name", Term::iri(kId + "w"));
+  // IRIs each a beginning of the next: the radix sort leaves them to std::sort after a while.
+  for (int i = 299; i >= 0; --i) {
+    subjects.push_back(kId + "n/" + std::string(static_cast<std::size_t>(i * 7 % 300), 'a'));
+    add(g, subjects.back(), kSchema + "name", Term::literal("v"));
+  }
   std::sort(subjects.begin(), subjects.end());
   subjects.erase(std::unique(subjects.begin(), subjects.end()), subjects.end());
   subjects.push_back(one);
