@@ -5,9 +5,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <random>
 #include <set>
 #include <system_error>
 #include <utility>
@@ -65,15 +67,21 @@ Status write_special(const std::string& path, std::string_view data) {
   return {};
 }
 
-// The mode of a new file under the process's umask (read once: umask can only be read by
-// setting it).
-mode_t file_mode() {
-  static const mode_t mode = [] {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    return static_cast<mode_t>(0666 & ~mask);
-  }();
-  return mode;
+// Creates a new file named like `pattern` with its last six characters made unique, with the
+// mode any new file gets (0666 under the umask). Returns the descriptor, or -1 with errno.
+int create_unique(std::string& pattern) {
+  static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::uint64_t bits = random();
+    for (std::size_t i = pattern.size() - 6; i < pattern.size(); ++i, bits /= 62) {
+      pattern[i] = kChars[bits % 62];
+    }
+    const int fd = ::open(pattern.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  errno = EEXIST;
+  return -1;
 }
 
 std::string directory_of(const std::string& file) {
@@ -117,35 +125,38 @@ Result<StagedFile> stage_file(const std::string& path, std::string_view data) {
   }
   if (path.empty()) return make_error(ErrorCode::kOutput, "empty output path");
 
-  std::error_code ec;
-  const fs::file_status st = fs::status(path, ec);
-  if (!ec && fs::exists(st)) {
-    if (fs::is_directory(st)) return make_error(ErrorCode::kOutput, "is a directory", path);
-    if (!fs::is_regular_file(st)) {
+  // What is at the path decides how it is written; through a symbolic link, the file it points
+  // to is replaced and the link kept.
+  fs::path target(path);
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0) {
+    bool link = S_ISLNK(st.st_mode);
+    if (link && ::stat(path.c_str(), &st) != 0) st.st_mode = S_IFREG;  // dangling: create its file
+    if (S_ISDIR(st.st_mode)) return make_error(ErrorCode::kOutput, "is a directory", path);
+    if (!S_ISREG(st.st_mode)) {
       if (Status s = write_special(path, data); !s) return s.error();
       return file;
     }
-  }
-
-  // Through a symbolic link, replace the file it points to and keep the link.
-  fs::path target(path);
-  if (fs::is_symlink(fs::symlink_status(target, ec))) {
-    fs::path resolved = fs::weakly_canonical(target, ec);
-    if (!ec) target = std::move(resolved);
+    // Follow the links (as the kernel would, at most 40) to the file to replace, existing or not.
+    for (int hops = 0; link && hops < 40; ++hops) {
+      std::error_code ec;
+      const fs::path next = fs::read_symlink(target, ec);
+      if (ec) break;
+      target = next.is_absolute() ? next : target.parent_path() / next;
+      link = fs::is_symlink(fs::symlink_status(target, ec));
+    }
   }
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
   std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(temp.data());
+  const int fd = create_unique(temp);
   if (fd < 0) return output_error(path, "cannot create", errno);
   file.path_ = path;
   file.target_ = target.string();
   file.temp_ = std::move(temp);
   file.fd_ = fd;  // from here on, destroying `file` removes the temporary file
 
-  int err = write_all(fd, data);
-  if (!err && ::fchmod(fd, file_mode()) != 0) err = errno;
-  if (err) return output_error(path, "cannot write", err);
+  if (const int err = write_all(fd, data)) return output_error(path, "cannot write", err);
   return file;
 }
 

@@ -69,6 +69,30 @@ TEST_CASE("write_file through a symbolic link replaces the file and keeps the li
   CHECK(dir.entries() == 2);
 }
 
+TEST_CASE("write_file through a dangling link creates the file it names and keeps the link") {
+  TempDir dir;
+  const fs::path link = dir.path / "link.ttl";
+  fs::create_symlink("later.ttl", link);
+  REQUIRE(write_file(link.string(), "data\n").ok());
+  CHECK(fs::is_symlink(fs::symlink_status(link)));
+  CHECK(slurp(dir.path / "later.ttl") == "data\n");
+  CHECK(dir.entries() == 2);
+}
+
+TEST_CASE("write_file through a link to a directory fails; through a link to a device, writes") {
+  TempDir dir;
+  fs::create_directory(dir.path / "sub");
+  fs::create_symlink("sub", dir.path / "to-dir.ttl");
+  const auto status = write_file((dir.path / "to-dir.ttl").string(), "data\n");
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.error().message == "is a directory");
+  CHECK(fs::is_empty(dir.path / "sub"));
+
+  fs::create_symlink("/dev/null", dir.path / "to-null.ttl");
+  CHECK(write_file((dir.path / "to-null.ttl").string(), "data\n").ok());
+  CHECK(fs::is_symlink(fs::symlink_status(dir.path / "to-null.ttl")));
+  CHECK(dir.entries() == 3);
+}
 TEST_CASE("write_file into a missing directory fails and leaves no file") {
   TempDir dir;
   const fs::path path = dir.path / "missing" / "out.ttl";
