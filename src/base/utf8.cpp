@@ -6,6 +6,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include "base/strings.hpp"
@@ -78,29 +81,61 @@ void append(std::string& out, char32_t c) {
   }
 }
 
-std::size_t length(std::string_view s) {
+namespace {
+
+// Eight bytes of `s` from `i` as one word (in memory order; the tests below look at every byte
+// alike).
+std::uint64_t word_at(std::string_view s, std::size_t i) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, s.data() + i, sizeof w);
+  return w;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = kOnes * 0x80;
+
+// Code points in `s`: its bytes that are not continuation bytes (10xxxxxx), eight at a time.
+std::size_t count_code_points(std::string_view s) {
   std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    const std::uint64_t w = word_at(s, i);
+    n += 8 - static_cast<std::size_t>(std::popcount(w & ~(w << 1) & kHighs));
+  }
+  for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   return n;
+}
+
+}  // namespace
+
+std::size_t length(std::string_view s) { return count_code_points(s); }
+
+std::size_t line_end(std::string_view s, std::size_t pos) {
+  // Eight bytes at a time up to the word that has a line break, then byte by byte.
+  const auto has_zero_byte = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  for (; pos + 8 <= s.size(); pos += 8) {
+    const std::uint64_t w = word_at(s, pos);
+    if (has_zero_byte(w ^ (kOnes * '\n')) || has_zero_byte(w ^ (kOnes * '\r'))) break;
+  }
+  for (; pos < s.size(); ++pos) {
+    if (s[pos] == '\n' || s[pos] == '\r') return pos;
+  }
+  return s.size();
 }
 
 CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
   checkpoints_.reserve(text.size() / 64 + 1);
   std::size_t cps = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i % 64 == 0) checkpoints_.push_back(cps);
-    cps += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  for (std::size_t i = 0; i < text.size(); i += 64) {
+    checkpoints_.push_back(cps);
+    cps += count_code_points(text.substr(i, 64));
   }
 }
 
 std::size_t CodePointIndex::at(std::size_t byte) const {
   if (byte >= text_.size()) return length(text_);
-  std::size_t base = byte / 64;
-  std::size_t cps = checkpoints_[base];
-  for (std::size_t i = base * 64; i < byte; ++i) {
-    cps += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
-  }
-  return cps;
+  const std::size_t base = byte / 64;
+  return checkpoints_[base] + count_code_points(text_.substr(base * 64, byte - base * 64));
 }
 
 namespace {

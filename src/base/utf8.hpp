@@ -35,6 +35,10 @@ class CodePointIndex {
   std::string_view text_;
 };
 
+/// Byte offset of the first line break ('\n' or '\r') at or after `pos`, or `s.size()` when there
+/// is none. (std::string_view::find_first_of looks each byte up in the set: a call per byte.)
+std::size_t line_end(std::string_view s, std::size_t pos);
+
 /// Lower-case (full Unicode case mapping, German rules) of UTF-8 text.
 std::string to_lower(std::string_view s);
 /// Upper-cases the first code point only.

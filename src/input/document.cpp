@@ -36,7 +36,7 @@ std::string os_message(int err) { return std::error_code(err, std::generic_categ
 
 // Reads everything from `fd`; returns errno on failure, 0 on success.
 int read_all(int fd, std::string& out, bool& too_large) {
-  std::array<char, 1 << 16> buf{};
+  std::array<char, 1 << 16> buf;  // not cleared: read() fills what is used
   for (;;) {
     const ssize_t n = ::read(fd, buf.data(), buf.size());
     if (n < 0) {
@@ -159,8 +159,7 @@ std::vector<Line> split_lines(std::string_view s) {
   std::vector<Line> lines;
   std::size_t pos = 0;
   while (pos < s.size()) {
-    std::size_t end = s.find_first_of("\r\n", pos);
-    if (end == std::string_view::npos) end = s.size();
+    const std::size_t end = utf8::line_end(s, pos);
     Line line{pos, end, pos, end};
     std::size_t len = 0;
     while (line.begin < line.end && is_space_at(s, line.begin, len)) line.begin += len;
@@ -284,7 +283,10 @@ std::size_t read_number(std::string_view s, std::size_t i, std::size_t max, int&
 std::size_t read_month(std::string_view s, std::size_t i, int& month) {
   std::size_t best = 0;
   for (const Month& m : kMonths) {
-    if (m.name.size() <= best || !s.substr(i).starts_with(m.name)) continue;
+    if (m.name.size() <= best || i >= s.size() || s[i] != m.name[0] ||
+        !s.substr(i).starts_with(m.name)) {
+      continue;
+    }
     const std::size_t after = i + m.name.size();
     const bool word_end =
         m.name.back() == '.' || after >= s.size() ||

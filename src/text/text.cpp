@@ -222,8 +222,7 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
   std::uint32_t paragraph = 0;
   std::size_t line_begin = 0;
   while (line_begin <= s.size()) {
-    std::size_t line_end = s.find_first_of("\r\n", line_begin);
-    if (line_end == std::string_view::npos) line_end = s.size();
+    const std::size_t line_end = utf8::line_end(s, line_begin);
     if (line_end > line_begin && !in_boilerplate(line_begin)) {
       const std::size_t first = out.tokens.size();
       tokenize_line(s, line_begin, line_end, out.tokens);

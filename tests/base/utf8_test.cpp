@@ -52,6 +52,17 @@ TEST_CASE("length counts code points, not bytes") {
   CHECK(utf8::length("😀 ü") == 3);
 }
 
+TEST_CASE("line_end finds the next line feed or carriage return, or the end of the text") {
+  const std::string_view s = "a\r\nb\rc\nd";
+  CHECK(utf8::line_end(s, 0) == 1);
+  CHECK(utf8::line_end(s, 2) == 2);
+  CHECK(utf8::line_end(s, 3) == 4);
+  CHECK(utf8::line_end(s, 5) == 6);
+  CHECK(utf8::line_end(s, 7) == s.size());
+  CHECK(utf8::line_end(s, s.size()) == s.size());
+  CHECK(utf8::line_end("", 0) == 0);
+}
+
 TEST_CASE("code-point index maps byte offsets past umlauts and an emoji outside the BMP") {
   const std::string text = "Grüße 😀 aus Österreich";
   const utf8::CodePointIndex index(text);
