@@ -124,13 +124,17 @@ compiler="$(awk -F= '/^CMAKE_CXX_COMPILER:/ { print $2 }' "$build_dir/CMakeCache
 compiler_version="$("$compiler" --version | head -1)"
 build_type="$(awk -F= '/^CMAKE_BUILD_TYPE:/ { print $2 }' "$build_dir/CMakeCache.txt")"
 serd_version="$(pkg-config --modversion serd-0 2>/dev/null || echo '?')"
+allocator="glibc malloc"
+if ldd "$build_dir/reportkg" | grep -q libmimalloc; then
+  allocator="mimalloc $(dpkg-query -W -f='${Version}' libmimalloc2.0 2>/dev/null || echo '?')"
+fi
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
 
 cat <<EOF
 ### Results of $(date -u +%Y-%m-%d) (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ', with uncommitted changes'))
 
 Machine: $cores cores ($(nproc --all) online), $cpu_model, $mem_total memory; $compiler_version,
-$build_type; Serd $serd_version; $(uname -sr).
+$build_type; Serd $serd_version; allocator $allocator; $(uname -sr).
 
 Corpus: $n_reports reports, $(rate "$n_bytes" 1 1e6) MB ($n_bytes bytes), $n_words words (bench/make_corpus.py);
 largest report $(rate "$largest_bytes" 1 1e3) kB. Output: Turtle, --provenance mentions, $(rate "$out_bytes" 1 1e6) MB.

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config git
   libserd-dev libsord-dev serdi sordi libcli11-dev doctest-dev
-  libicu-dev libhunspell-dev hunspell-de-de iso-codes
+  libicu-dev libhunspell-dev hunspell-de-de iso-codes libmimalloc-dev
   python3 python3-rdflib clang-format
   libcurl4-openssl-dev curl virtuoso-opensource-7-bin
   clang libclang-rt-14-dev llvm time
