@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "base/strings.hpp"
+#include "base/utf8.hpp"
 
 namespace reportkg::write {
 namespace {
@@ -295,17 +296,13 @@ bool long_string_reads_back(std::string_view s) {
 }
 
 // A Serd node over `s` with the character count and flags serd_node_from_substring gives it,
-// made in one pass over a table; `classes` gets the classes of all its bytes. (Serd's own scan
+// made with a table of byte classes; `classes` gets the classes of all its bytes. (Serd's own scan
 // stops at a NUL byte: such a string is left to it.) A literal that would not read back as a long
 // string gets no flags, so that Serd writes it as a short string with every quote escaped.
 SerdNode string_node(SerdType type, std::string_view s, std::uint8_t& classes) {
-  std::size_t chars = 0;
   std::uint8_t c = 0;
-  for (const char ch : s) {
-    const auto u = static_cast<unsigned char>(ch);
-    chars += (u & 0xC0) != 0x80;
-    c |= kByteClasses[u];
-  }
+  for (const char ch : s) c |= kByteClasses[static_cast<unsigned char>(ch)];
+  const std::size_t chars = utf8::length(s);
   classes = c;
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   if (c & kNul) return serd_node_from_substring(type, bytes, s.size());
