@@ -11,6 +11,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <tuple>
 
 #include "base/strings.hpp"
@@ -363,25 +364,51 @@ class PrefixedNames {
  public:
   // The namespaces are kept as Serd is given them: escaped like every IRI. A prefix whose name
   // is no name still counts as the first match, and then gives no prefixed name.
-  explicit PrefixedNames(const graph::Prefixes& prefixes) {
-    for (const auto& [name, ns] : prefixes)
-      prefixes_.push_back({name, escape_iri(ns), is_name(name)});
+  explicit PrefixedNames(const graph::Prefixes& prefixes) : prefixes_(prefixes) {
+    for (const auto& [name, ns] : prefixes) {
+      declared_.push_back({name, escape_iri(ns), is_name(name)});
+    }
+    sorted_ = declared_;
+    std::sort(sorted_.begin(), sorted_.end(),
+              [](const Prefix& a, const Prefix& b) { return a.ns < b.ns; });
+    // When no namespace begins another, at most one can begin an IRI: the greatest one not
+    // after it in byte order (any other one between them would differ from it, and so from
+    // the IRI, by a greater byte).
+    for (std::size_t i = 1; i < sorted_.size() && !nested_; ++i) {
+      nested_ = sorted_[i].ns.starts_with(sorted_[i - 1].ns);
+    }
   }
+
+  // Whether this was made for `prefixes`.
+  bool made_for(const graph::Prefixes& prefixes) const { return prefixes == prefixes_; }
 
   // A prefixed-name node for the IRI `node` (as given to Serd), or a null node.
   SerdNode operator()(const SerdNode& node, IriNodes& store) const {
     const std::string_view iri(reinterpret_cast<const char*>(node.buf), node.n_bytes);
     if (!has_scheme(iri) || iri == kRdfNil) return SERD_NODE_NULL;
-    for (const auto& [name, ns, usable] : prefixes_) {
-      if (!iri.starts_with(ns)) continue;
-      const std::string_view local = iri.substr(ns.size());
-      if (!usable || !is_name(local)) return SERD_NODE_NULL;
-      std::string curie;
-      curie.reserve(name.size() + 1 + local.size());
-      curie.append(name).append(1, ':').append(local);
-      return string_node(SERD_CURIE, store.keep(std::move(curie)));
+    const Prefix* match = nullptr;
+    if (!nested_) {
+      const auto after =
+          std::upper_bound(sorted_.begin(), sorted_.end(), iri,
+                           [](std::string_view value, const Prefix& p) { return value < p.ns; });
+      if (after != sorted_.begin() && iri.starts_with(std::prev(after)->ns)) {
+        match = &*std::prev(after);
+      }
+    } else {
+      for (const Prefix& p : declared_) {
+        if (iri.starts_with(p.ns)) {
+          match = &p;
+          break;
+        }
+      }
     }
-    return SERD_NODE_NULL;
+    if (!match) return SERD_NODE_NULL;
+    const std::string_view local = iri.substr(match->ns.size());
+    if (!match->usable || !is_name(local)) return SERD_NODE_NULL;
+    std::string curie;
+    curie.reserve(match->name.size() + 1 + local.size());
+    curie.append(match->name).append(1, ':').append(local);
+    return string_node(SERD_CURIE, store.keep(std::move(curie)));
   }
 
  private:
@@ -391,8 +418,19 @@ class PrefixedNames {
     std::string ns;  // escaped
     bool usable;     // the name is letters and digits
   };
-  std::vector<Prefix> prefixes_;
+  graph::Prefixes prefixes_;      // as given
+  std::vector<Prefix> declared_;  // in the order declared
+  std::vector<Prefix> sorted_;    // by namespace
+  bool nested_ = false;           // a namespace begins another one
 };
+
+// The PrefixedNames for `prefixes`, made once per thread for the prefixes last asked for
+// (every report of a run has the same ones).
+const PrefixedNames& prefixed_names(const graph::Prefixes& prefixes) {
+  thread_local std::optional<PrefixedNames> cached;
+  if (!cached || !cached->made_for(prefixes)) cached.emplace(prefixes);
+  return *cached;
+}
 
 // Serd writes xsd:integer and xsd:boolean literals, and xsd:decimal ones with a dot inside,
 // bare in Turtle, when their datatype is given as an IRI: it never writes the datatype then.
@@ -481,7 +519,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
 
   // Serd nodes, made once per distinct term: with prefixes, a prefixed name where there is one.
   IriNodes iri_node;
-  const PrefixedNames prefixed(prefixes);
+  const PrefixedNames& prefixed = prefixed_names(prefixes);
   const auto as_written = [&](const SerdNode& node) {
     if (!has_prefixes(format)) return node;
     const SerdNode name = prefixed(node, iri_node);

@@ -130,6 +130,38 @@ TEST_CASE("Turtle uses a prefixed name only where both of its parts are letters 
   CHECK(out.find("report:r1\n") != std::string::npos);
 }
 
+TEST_CASE("an IRI gets the first declared prefix it begins with, also when namespaces nest") {
+  Graph g;
+  g.name = "https://example.org/b/r1";
+  add(g, g.name, kSchema + "about", Term::iri("https://example.org/b/X"));
+  add(g, g.name, kSchema + "isPartOf", Term::iri("https://example.org/aZ"));  // sorts before b/
+  add(g, g.name, kSchema + "hasPart", Term::iri("https://example.org/c"));    // after every one
+  add(g, g.name, kSchema + "sameAs", Term::iri("https://example.org/Ab"));    // before every one
+
+  // Without nesting: the one namespace an IRI begins with.
+  const Prefixes flat = {
+      {"schema", kSchema}, {"a", "https://example.org/a"}, {"b", "https://example.org/b/"}};
+  std::string out = ok(serialize({g}, flat, Format::kTurtle));
+  CHECK(out.find("b:r1\n\tschema:about b:X ;") != std::string::npos);
+  CHECK(out.find("schema:isPartOf a:Z ;") != std::string::npos);
+  CHECK(out.find("<https://example.org/c>") != std::string::npos);
+  CHECK(out.find("<https://example.org/Ab>") != std::string::npos);
+
+  // "e" begins "b": declared first, it is the match, and "b/X" is no local name.
+  const Prefixes outer_first = {
+      {"schema", kSchema}, {"e", "https://example.org/"}, {"b", "https://example.org/b/"}};
+  out = ok(serialize({g}, outer_first, Format::kTurtle));
+  CHECK(out.find("<https://example.org/b/r1>\n\tschema:about <https://example.org/b/X> ;") !=
+        std::string::npos);
+  CHECK(out.find("schema:hasPart e:c ;") != std::string::npos);
+
+  const Prefixes inner_first = {
+      {"schema", kSchema}, {"b", "https://example.org/b/"}, {"e", "https://example.org/"}};
+  out = ok(serialize({g}, inner_first, Format::kTurtle));
+  CHECK(out.find("b:r1\n\tschema:about b:X ;") != std::string::npos);
+  CHECK(out.find("schema:sameAs e:Ab .") != std::string::npos);
+}
+
 TEST_CASE("a namespace with characters that need escapes still gives prefixed names") {
   const std::string ns = "https://example.org/a\x7F/";
   Graph g;
