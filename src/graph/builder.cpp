@@ -1,5 +1,8 @@
 #include "graph/builder.hpp"
 
+#include <array>
+#include <cstdint>
+
 #include "base/strings.hpp"
 #include "base/utf8.hpp"
 
@@ -108,17 +111,24 @@ class Builder {
     return *id;
   }
   // A term of a vocabulary: namespace + local name, both constants. The few terms of the
-  // vocabularies are looked up by the addresses of their parts, not by their long IRIs (an
-  // IRI with two addresses is still interned once).
+  // vocabularies are looked up by the addresses of their parts in a small open-addressing table,
+  // not by their long IRIs (an IRI with two addresses is still interned once).
   TermId term(const char* ns, const char* local) {
-    const auto key = std::make_pair(ns, local);
-    for (const auto& [k, id] : vocabulary_) {
-      if (k == key) return id;
+    const auto mix = reinterpret_cast<std::uintptr_t>(ns) * 0x9E3779B97F4A7C15ULL ^
+                     reinterpret_cast<std::uintptr_t>(local) * 0xC2B2AE3D27D4EB4FULL;
+    std::size_t slot = static_cast<std::size_t>(mix >> 32) % vocabulary_.size();
+    for (; vocabulary_[slot].ns != nullptr; slot = (slot + 1) % vocabulary_.size()) {
+      if (vocabulary_[slot].ns == ns && vocabulary_[slot].local == local) {
+        return vocabulary_[slot].id;
+      }
     }
     scratch_.assign(ns);
     scratch_ += local;
     const TermId id = iri(scratch_);
-    vocabulary_.emplace_back(key, id);
+    if (vocabulary_used_ < vocabulary_.size() / 2) {  // else looked up by IRI from now on
+      vocabulary_[slot] = {ns, local, id};
+      ++vocabulary_used_;
+    }
     return id;
   }
   TermId literal(Term t) { return out_.add_term(std::move(t)); }
@@ -316,7 +326,13 @@ class Builder {
   utf8::CodePointIndex cps_;
   Graph out_;
   StringTable<TermId> iri_ids_;
-  std::vector<std::pair<std::pair<const char*, const char*>, TermId>> vocabulary_;
+  struct VocabularyTerm {
+    const char* ns = nullptr;  // null: a free slot
+    const char* local = nullptr;
+    TermId id = 0;
+  };
+  std::array<VocabularyTerm, 128> vocabulary_{};
+  std::size_t vocabulary_used_ = 0;
   std::string scratch_;  // the IRI being looked up
   std::string report_iri_;
   TermId report_ = 0;
