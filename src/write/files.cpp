@@ -145,6 +145,7 @@ Result<StagedFile> stage_file(const std::string& path, std::string_view data) {
       target = next.is_absolute() ? next : target.parent_path() / next;
       link = fs::is_symlink(fs::symlink_status(target, ec));
     }
+    if (link) return output_error(path, "cannot create", ELOOP);  // a loop of links, as open says
   }
   fs::path dir = target.parent_path();
   if (dir.empty()) dir = ".";

@@ -79,6 +79,19 @@ TEST_CASE("write_file through a dangling link creates the file it names and keep
   CHECK(dir.entries() == 2);
 }
 
+TEST_CASE("write_file through a loop of links fails as opening it would, and keeps the links") {
+  TempDir dir;
+  fs::create_symlink("b.ttl", dir.path / "a.ttl");
+  fs::create_symlink("a.ttl", dir.path / "b.ttl");
+  const auto status = write_file((dir.path / "a.ttl").string(), "data\n");
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.error().code == ErrorCode::kOutput);
+  CHECK(status.error().message.find("Too many levels of symbolic links") != std::string::npos);
+  CHECK(fs::is_symlink(fs::symlink_status(dir.path / "a.ttl")));
+  CHECK(fs::is_symlink(fs::symlink_status(dir.path / "b.ttl")));
+  CHECK(dir.entries() == 2);
+}
+
 TEST_CASE("write_file through a link to a directory fails; through a link to a device, writes") {
   TempDir dir;
   fs::create_directory(dir.path / "sub");
