@@ -57,38 +57,14 @@ struct Item {
   bool unique_id = false;  // no other item has the same report IRI: its worker may write its file
 };
 
-// The files a REPORT argument stands for: itself, or a directory's *.txt files (recursive, sorted).
+// The items a REPORT argument stands for: its files, or why it has none.
 void expand(const std::string& arg, std::vector<Item>& items) {
-  std::error_code ec;
-  if (arg == "-" || !fs::is_directory(arg, ec)) {
-    std::error_code size_ec;
-    const std::uintmax_t size = arg == "-" ? 0 : fs::file_size(arg, size_ec);
-    items.push_back({arg, std::nullopt, size_ec ? 0 : size});
+  auto files = report_files(arg);
+  if (!files) {
+    items.push_back({arg, files.error()});
     return;
   }
-  std::vector<Item> files;
-  fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code type_ec;
-    if (it->path().extension() == ".txt" && it->is_regular_file(type_ec)) {
-      std::error_code size_ec;
-      const std::uintmax_t size = it->file_size(size_ec);
-      files.push_back({it->path().string(), std::nullopt, size_ec ? 0 : size});
-    }
-  }
-  if (ec) {
-    items.push_back(
-        {arg, make_error(ErrorCode::kInput, "cannot list directory: " + ec.message(), arg)});
-    return;
-  }
-  if (files.empty()) {
-    items.push_back(
-        {arg, make_error(ErrorCode::kInput, "directory contains no .txt reports", arg)});
-    return;
-  }
-  std::sort(files.begin(), files.end(),
-            [](const Item& a, const Item& b) { return a.file < b.file; });
-  for (Item& f : files) items.push_back(std::move(f));
+  for (ReportFile& f : *files) items.push_back({std::move(f.file), std::nullopt, f.size});
 }
 
 // The resources used for reports of one language.

@@ -117,6 +117,31 @@ void Diagnostics::say(const std::string& line) const {
 ReportReader::ReportReader(const ReportOptions& o, Diagnostics& diagnostics)
     : o_(o), diagnostics_(diagnostics), options_(pipeline_options(o)) {}
 
+Result<std::vector<ReportFile>> report_files(const std::string& arg) {
+  std::error_code ec;
+  if (arg == "-" || !fs::is_directory(arg, ec)) {
+    std::error_code size_ec;
+    const std::uintmax_t size = arg == "-" ? 0 : fs::file_size(arg, size_ec);
+    return std::vector<ReportFile>{{arg, size_ec ? 0 : size}};
+  }
+  std::vector<ReportFile> files;
+  fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->path().extension() == ".txt" && it->is_regular_file(type_ec)) {
+      std::error_code size_ec;
+      const std::uintmax_t size = it->file_size(size_ec);
+      files.push_back({it->path().string(), size_ec ? 0 : size});
+    }
+  }
+  if (ec) return make_error(ErrorCode::kInput, "cannot list directory: " + ec.message(), arg);
+  if (files.empty())
+    return make_error(ErrorCode::kInput, "directory contains no .txt reports", arg);
+  std::sort(files.begin(), files.end(),
+            [](const ReportFile& a, const ReportFile& b) { return a.file < b.file; });
+  return files;
+}
+
 ReportReader::~ReportReader() = default;
 
 bool ReportReader::prepare() { return o_.lang == "auto" || extractor(o_.lang) != nullptr; }
@@ -124,27 +149,12 @@ bool ReportReader::prepare() { return o_.lang == "auto" || extractor(o_.lang) !=
 std::vector<std::string> ReportReader::files() {
   std::vector<std::string> out;
   for (const std::string& arg : o_.reports) {
-    std::error_code ec;
-    if (arg == "-" || !fs::is_directory(arg, ec)) {
-      out.push_back(arg);
+    auto found = report_files(arg);
+    if (!found) {
+      diagnostics_.fail(found.error());
       continue;
     }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code type_ec;
-      if (it->path().extension() == ".txt" && it->is_regular_file(type_ec)) {
-        found.push_back(it->path().string());
-      }
-    }
-    if (ec) {
-      diagnostics_.fail(
-          make_error(ErrorCode::kInput, "cannot list directory: " + ec.message(), arg));
-    } else if (found.empty()) {
-      diagnostics_.fail(make_error(ErrorCode::kInput, "directory contains no .txt reports", arg));
-    }
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
+    for (ReportFile& f : *found) out.push_back(std::move(f.file));
   }
   return out;
 }
