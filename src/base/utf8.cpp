@@ -93,8 +93,10 @@ std::uint64_t word_at(std::string_view s, std::size_t i) {
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighs = kOnes * 0x80;
 
-// Code points in `s`: its bytes that are not continuation bytes (10xxxxxx), eight at a time.
-std::size_t count_code_points(std::string_view s) {
+}  // namespace
+
+// The bytes that are not continuation bytes (10xxxxxx), counted eight at a time.
+std::size_t length(std::string_view s) {
   std::size_t n = 0;
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -107,10 +109,6 @@ std::size_t count_code_points(std::string_view s) {
   for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   return n;
 }
-
-}  // namespace
-
-std::size_t length(std::string_view s) { return count_code_points(s); }
 
 std::size_t line_end(std::string_view s, std::size_t pos) {
   // Eight bytes at a time up to the word that has a line break, then byte by byte.
@@ -130,14 +128,15 @@ CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
   std::size_t cps = 0;
   for (std::size_t i = 0; i < text.size(); i += 64) {
     checkpoints_.push_back(cps);
-    cps += count_code_points(text.substr(i, 64));
+    cps += length(text.substr(i, 64));
   }
+  length_ = cps;
 }
 
 std::size_t CodePointIndex::at(std::size_t byte) const {
-  if (byte >= text_.size()) return length(text_);
+  if (byte >= text_.size()) return length_;
   const std::size_t base = byte / 64;
-  return checkpoints_[base] + count_code_points(text_.substr(base * 64, byte - base * 64));
+  return checkpoints_[base] + length(text_.substr(base * 64, byte - base * 64));
 }
 
 namespace {

@@ -32,6 +32,7 @@ class CodePointIndex {
  private:
   // Code-point offset at every 64th byte; the rest is counted from there.
   std::vector<std::size_t> checkpoints_;
+  std::size_t length_ = 0;  // of the whole text
   std::string_view text_;
 };
 

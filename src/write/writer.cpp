@@ -368,14 +368,14 @@ class PrefixedNames {
     for (const auto& [name, ns] : prefixes) {
       declared_.push_back({name, escape_iri(ns), is_name(name)});
     }
-    sorted_ = declared_;
-    std::sort(sorted_.begin(), sorted_.end(),
-              [](const Prefix& a, const Prefix& b) { return a.ns < b.ns; });
+    for (std::size_t i = 0; i < declared_.size(); ++i) by_namespace_.push_back(i);
+    std::sort(by_namespace_.begin(), by_namespace_.end(),
+              [&](std::size_t a, std::size_t b) { return declared_[a].ns < declared_[b].ns; });
     // When no namespace begins another, at most one can begin an IRI: the greatest one not
     // after it in byte order (any other one between them would differ from it, and so from
     // the IRI, by a greater byte).
-    for (std::size_t i = 1; i < sorted_.size() && !nested_; ++i) {
-      nested_ = sorted_[i].ns.starts_with(sorted_[i - 1].ns);
+    for (std::size_t i = 1; i < by_namespace_.size() && !nested_; ++i) {
+      nested_ = ns(i).starts_with(ns(i - 1));
     }
   }
 
@@ -388,11 +388,11 @@ class PrefixedNames {
     if (!has_scheme(iri) || iri == kRdfNil) return SERD_NODE_NULL;
     const Prefix* match = nullptr;
     if (!nested_) {
-      const auto after =
-          std::upper_bound(sorted_.begin(), sorted_.end(), iri,
-                           [](std::string_view value, const Prefix& p) { return value < p.ns; });
-      if (after != sorted_.begin() && iri.starts_with(std::prev(after)->ns)) {
-        match = &*std::prev(after);
+      const auto after = std::upper_bound(
+          by_namespace_.begin(), by_namespace_.end(), iri,
+          [&](std::string_view value, std::size_t p) { return value < declared_[p].ns; });
+      if (after != by_namespace_.begin() && iri.starts_with(declared_[*std::prev(after)].ns)) {
+        match = &declared_[*std::prev(after)];
       }
     } else {
       for (const Prefix& p : declared_) {
@@ -418,10 +418,13 @@ class PrefixedNames {
     std::string ns;  // escaped
     bool usable;     // the name is letters and digits
   };
-  graph::Prefixes prefixes_;      // as given
-  std::vector<Prefix> declared_;  // in the order declared
-  std::vector<Prefix> sorted_;    // by namespace
-  bool nested_ = false;           // a namespace begins another one
+  // The namespace of the k-th prefix in byte order.
+  const std::string& ns(std::size_t k) const { return declared_[by_namespace_[k]].ns; }
+
+  graph::Prefixes prefixes_;               // as given
+  std::vector<Prefix> declared_;           // in the order declared
+  std::vector<std::size_t> by_namespace_;  // indexes of declared_, by namespace
+  bool nested_ = false;                    // a namespace begins another one
 };
 
 // The PrefixedNames for `prefixes`, made once per thread for the prefixes last asked for
