@@ -85,8 +85,9 @@ struct Converted {
   bool extracted = false;  // false when the language has no resources
   std::string name;        // the graph's name (the report IRI)
   pipeline::Counts counts;
-  graph::Graph graph;                       // without --out-dir: for the merged document
-  std::optional<Result<std::string>> text;  // with --out-dir: the file's contents, if not staged
+  graph::Graph graph;                       // for a merged document (-o with Turtle or N-Triples)
+  std::optional<Result<std::string>> text;  // its text otherwise: a file's contents, if not staged
+                                            // (--out-dir), or a part of a streamed document
   std::optional<Result<write::StagedFile>> staged;  // with --out-dir: the worker wrote the file
 };
 
@@ -104,6 +105,7 @@ class Converter {
     const auto format = write::parse_format(o_.format);
     if (!format) return fail(format.error());
     format_ = *format;
+    streamed_ = o_.out_dir.empty() && write::names_graphs(format_);
     if (!load_languages()) return diagnostics_.status();
     if (!o_.out_dir.empty()) {
       std::error_code ec;
@@ -119,6 +121,7 @@ class Converter {
     std::vector<Item> items;
     for (const std::string& arg : o_.reports) expand(arg, items);
     if (!o_.out_dir.empty()) mark_unique_ids(items);
+    if (streamed_) order_by_iri(items);
     std::size_t files = 0;
     std::uintmax_t bytes = 0;
     for (const Item& item : items) {
@@ -133,7 +136,7 @@ class Converter {
     const std::size_t jobs = std::min(o_.jobs == 0 ? ThreadPool::default_size() : o_.jobs, files);
     if (jobs <= 1) {
       for (const Item& item : items) {
-        if (interrupted()) break;
+        if (interrupted() || output_failed_) break;
         if (item.error) {
           fail(*item.error);
         } else {
@@ -152,7 +155,10 @@ class Converter {
       return kExitSignal + sig;
     }
 
-    if (o_.out_dir.empty() && !graphs_.empty()) {
+    if (output_ && !output_failed_) {
+      if (Status s = output_->commit(); !s) fail(s.error());
+    }
+    if (!graphs_.empty()) {
       auto text = write::serialize(graphs_, prefixes_, format_);
       if (!text) return fail(text.error());
       const Status written = write::write_file(o_.output, *text);
@@ -170,7 +176,7 @@ class Converter {
     const std::size_t window = 2 * jobs;
     std::deque<std::future<Converted>> pending;  // for items[done, next), invalid for errors
     std::size_t next = 0;
-    for (std::size_t done = 0; done < items.size() && !interrupted(); ++done) {
+    for (std::size_t done = 0; done < items.size() && !interrupted() && !output_failed_; ++done) {
       while (next < items.size() && next - done < window) {
         const Item& item = items[next++];
         if (item.error) {
@@ -208,6 +214,20 @@ class Converter {
     for (Item& item : items) {
       if (!item.error) item.unique_id = count[report_iri(item.file)] == 1;
     }
+  }
+
+  // A streamed document has its graphs in the order of their names, as a merged one has: the same
+  // reports give the same document in whatever order they are given. Reports with the same IRI
+  // keep their order, so that the later one is refused.
+  void order_by_iri(std::vector<Item>& items) const {
+    std::vector<std::pair<std::string, std::size_t>> keys;
+    for (std::size_t i = 0; i < items.size(); ++i) keys.emplace_back(report_iri(items[i].file), i);
+    std::stable_sort(keys.begin(), keys.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Item> sorted;
+    sorted.reserve(items.size());
+    for (const auto& key : keys) sorted.push_back(std::move(items[key.second]));
+    items = std::move(sorted);
   }
 
   int fail(const Error& e) { return diagnostics_.fail(e); }
@@ -271,16 +291,17 @@ class Converter {
     c.extracted = true;
     c.name = extraction.graph.name;
     c.counts = std::move(extraction.counts);
-    if (o_.out_dir.empty()) {
+    if (o_.out_dir.empty() && !streamed_) {
       c.graph = std::move(extraction.graph);
-    } else {
-      std::vector<graph::Graph> one;
-      one.push_back(std::move(extraction.graph));
-      c.text = write::serialize(one, prefixes_, format_);
-      if (item.unique_id && *c.text && c.name == report_iri(file)) {
-        c.staged = write::stage_file(out_path(c.id), **c.text);
-        c.text.reset();
-      }
+      return c;
+    }
+    std::vector<graph::Graph> one;
+    one.push_back(std::move(extraction.graph));
+    c.text = write::serialize(one, prefixes_, format_,
+                              streamed_ ? write::Declarations::kOmit : write::Declarations::kWrite);
+    if (!streamed_ && item.unique_id && *c.text && c.name == report_iri(file)) {
+      c.staged = write::stage_file(out_path(c.id), **c.text);
+      c.text.reset();
     }
     return c;
   }
@@ -318,6 +339,10 @@ class Converter {
     }
     if (!o_.quiet) say(c.id + ": " + counts_text(c.counts));
 
+    if (streamed_) {
+      append(*c.text);
+      return;
+    }
     if (o_.out_dir.empty()) {
       graphs_.push_back(std::move(c.graph));
       return;
@@ -335,6 +360,34 @@ class Converter {
     }
     batch_.add(std::move(c.staged->value()));
     if (batch_.size() >= write::kFilesPerCommit) commit();
+  }
+
+  // -o with TriG or N-Quads: a report's text goes to the end of the document, which is opened and
+  // begun with the prefix declarations at the first report. A document that cannot be written
+  // ends the run: nothing of it would be kept.
+  void append(const Result<std::string>& text) {
+    if (!text) {
+      fail(text.error());
+      return;
+    }
+    Status appended;
+    if (!output_) {
+      auto opened = write::OutputFile::open(o_.output);
+      auto declarations = write::declarations(prefixes_, format_);
+      if (!opened || !declarations) {
+        output_failed_ = true;
+        fail(!opened ? opened.error() : declarations.error());
+        return;
+      }
+      output_ = std::move(opened.value());
+      appended = output_->append(*declarations);
+    }
+    if (appended) appended = output_->append(*text);
+    if (!appended) {
+      output_failed_ = true;
+      output_.reset();
+      fail(appended.error());
+    }
   }
 
   // Puts the written files in place, a group at a time (one disk flush for the group). A group
@@ -372,8 +425,11 @@ class Converter {
       languages_;                   // read by the worker threads: fixed before they start
   std::set<std::string> reported_;  // languages whose fallback or error was reported
   std::map<std::string, std::string> sources_;  // graph name → the file it came from
-  std::vector<graph::Graph> graphs_;
-  write::FileBatch batch_;  // with --out-dir: files written but not yet in place
+  bool streamed_ = false;  // -o with TriG or N-Quads: written report by report to output_
+  std::optional<write::OutputFile> output_;
+  bool output_failed_ = false;        // the streamed document cannot be written: the run ends
+  std::vector<graph::Graph> graphs_;  // for a merged document of Turtle or N-Triples
+  write::FileBatch batch_;            // with --out-dir: files written but not yet in place
   std::future<std::vector<Error>> committing_;  // the group going in place, with its failures
   std::size_t finished_ = 0;                    // reports finished (converted, or failed)
   Progress progress_{false, stderr, 0, 0};

@@ -89,6 +89,41 @@ std::string directory_of(const std::string& file) {
   return dir.empty() ? std::string(".") : dir.string();
 }
 
+// Where an output path leads: standard output, a device or pipe written directly, or the regular
+// file to create or replace (through symbolic links, the file they point to: the links are kept).
+struct Target {
+  bool direct = false;  // standard output, a device or a pipe
+  fs::path file;        // otherwise
+};
+
+Result<Target> find_target(const std::string& path) {
+  if (path == "-") return Target{true, {}};
+  if (path.empty()) return make_error(ErrorCode::kOutput, "empty output path");
+  fs::path target(path);
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) == 0) {
+    bool link = S_ISLNK(st.st_mode);
+    if (link && ::stat(path.c_str(), &st) != 0) st.st_mode = S_IFREG;  // dangling: create its file
+    if (S_ISDIR(st.st_mode)) return make_error(ErrorCode::kOutput, "is a directory", path);
+    if (!S_ISREG(st.st_mode)) return Target{true, {}};
+    // Follow the links (as the kernel would, at most 40) to the file to replace, existing or not.
+    for (int hops = 0; link && hops < 40; ++hops) {
+      std::error_code ec;
+      const fs::path next = fs::read_symlink(target, ec);
+      if (ec) break;
+      target = next.is_absolute() ? next : target.parent_path() / next;
+      link = fs::is_symlink(fs::symlink_status(target, ec));
+    }
+    if (link) return output_error(path, "cannot create", ELOOP);  // a loop of links, as open says
+  }
+  return Target{false, std::move(target)};
+}
+
+// Writes `data` to standard output ("-") or to a device or pipe.
+Status write_direct(const std::string& path, std::string_view data) {
+  return path == "-" ? write_stdout(data) : write_special(path, data);
+}
+
 }  // namespace
 
 StagedFile::StagedFile(StagedFile&& other) noexcept
@@ -117,47 +152,36 @@ void StagedFile::discard() noexcept {
   fd_ = -1;
 }
 
-Result<StagedFile> stage_file(const std::string& path, std::string_view data) {
-  StagedFile file;
-  if (path == "-") {
-    if (Status s = write_stdout(data); !s) return s.error();
-    return file;
-  }
-  if (path.empty()) return make_error(ErrorCode::kOutput, "empty output path");
-
-  // What is at the path decides how it is written; through a symbolic link, the file it points
-  // to is replaced and the link kept.
-  fs::path target(path);
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) == 0) {
-    bool link = S_ISLNK(st.st_mode);
-    if (link && ::stat(path.c_str(), &st) != 0) st.st_mode = S_IFREG;  // dangling: create its file
-    if (S_ISDIR(st.st_mode)) return make_error(ErrorCode::kOutput, "is a directory", path);
-    if (!S_ISREG(st.st_mode)) {
-      if (Status s = write_special(path, data); !s) return s.error();
-      return file;
-    }
-    // Follow the links (as the kernel would, at most 40) to the file to replace, existing or not.
-    for (int hops = 0; link && hops < 40; ++hops) {
-      std::error_code ec;
-      const fs::path next = fs::read_symlink(target, ec);
-      if (ec) break;
-      target = next.is_absolute() ? next : target.parent_path() / next;
-      link = fs::is_symlink(fs::symlink_status(target, ec));
-    }
-    if (link) return output_error(path, "cannot create", ELOOP);  // a loop of links, as open says
-  }
-  fs::path dir = target.parent_path();
+Result<StagedFile> StagedFile::create(const std::string& path, const std::string& target) {
+  const fs::path where(target);
+  fs::path dir = where.parent_path();
   if (dir.empty()) dir = ".";
-  std::string temp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::string temp = (dir / ("." + where.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = create_unique(temp);
   if (fd < 0) return output_error(path, "cannot create", errno);
+  StagedFile file;
   file.path_ = path;
-  file.target_ = target.string();
+  file.target_ = target;
   file.temp_ = std::move(temp);
   file.fd_ = fd;  // from here on, destroying `file` removes the temporary file
+  return file;
+}
 
-  if (const int err = write_all(fd, data)) return output_error(path, "cannot write", err);
+Status StagedFile::append(std::string_view data) {
+  if (const int err = write_all(fd_, data)) return output_error(path_, "cannot write", err);
+  return {};
+}
+
+Result<StagedFile> stage_file(const std::string& path, std::string_view data) {
+  auto target = find_target(path);
+  if (!target) return target.error();
+  if (target->direct) {
+    if (Status s = write_direct(path, data); !s) return s.error();
+    return StagedFile();
+  }
+  auto file = StagedFile::create(path, target->file.string());
+  if (!file) return file;
+  if (Status s = file->append(data); !s) return s.error();
   return file;
 }
 
@@ -224,14 +248,46 @@ std::vector<Error> FileBatch::commit() {
   return errors;
 }
 
-Status write_file(const std::string& path, std::string_view data) {
-  auto staged = stage_file(path, data);
-  if (!staged) return staged.error();
+Result<OutputFile> OutputFile::open(const std::string& path) {
+  auto target = find_target(path);
+  if (!target) return target.error();
+  OutputFile out;
+  out.path_ = path;
+  out.direct_ = target->direct;
+  if (!out.direct_) {
+    auto file = StagedFile::create(path, target->file.string());
+    if (!file) return file.error();
+    out.file_ = std::move(file.value());
+  }
+  return out;
+}
+
+Status OutputFile::append(std::string_view data) {
+  if (direct_) {
+    held_.append(data);
+    return {};
+  }
+  return file_.append(data);
+}
+
+Status OutputFile::commit() {
+  if (direct_) {
+    const Status written = write_direct(path_, held_);
+    held_ = std::string();
+    return written;
+  }
   FileBatch batch;
-  batch.add(std::move(staged.value()));
+  batch.add(std::move(file_));
   std::vector<Error> errors = batch.commit();
   if (!errors.empty()) return std::move(errors.front());
   return {};
+}
+
+Status write_file(const std::string& path, std::string_view data) {
+  auto out = OutputFile::open(path);
+  if (!out) return out.error();
+  if (Status s = out->append(data); !s) return s;
+  return out->commit();
 }
 
 }  // namespace reportkg::write

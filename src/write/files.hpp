@@ -30,6 +30,10 @@ class StagedFile {
  private:
   friend Result<StagedFile> stage_file(const std::string& path, std::string_view data);
   friend class FileBatch;
+  friend class OutputFile;
+  // A new, empty temporary file beside `target`, the regular file `path` leads to.
+  static Result<StagedFile> create(const std::string& path, const std::string& target);
+  Status append(std::string_view data);
   void discard() noexcept;
 
   std::string path_;    // as given, for messages
@@ -59,6 +63,26 @@ class FileBatch {
 
  private:
   std::vector<StagedFile> files_;
+};
+
+/// One output document written piece by piece, put in place whole or not at all. A regular file
+/// grows as a temporary file beside its path, so that its memory is not held; standard output
+/// ("-"), devices and pipes are kept in memory and get the whole document at commit(). Destroyed
+/// without commit(), it leaves nothing behind.
+class OutputFile {
+ public:
+  /// Checks where `path` leads and creates the temporary file; nothing is at `path` yet.
+  static Result<OutputFile> open(const std::string& path);
+  /// Adds `data` to the end of the document.
+  Status append(std::string_view data);
+  /// Puts the document in place (on disk first, as FileBatch::commit) or writes it out.
+  Status commit();
+
+ private:
+  std::string path_;
+  bool direct_ = false;  // standard output, a device or a pipe: written at commit()
+  std::string held_;     // what is to be written then
+  StagedFile file_;      // otherwise
 };
 
 /// Writes `data` to `path` atomically and durably (stage_file, then commit); on any error nothing

@@ -458,7 +458,6 @@ SerdSyntax syntax_of(Format f) {
   return SERD_TURTLE;
 }
 
-bool has_graphs(Format f) { return f == Format::kTriG || f == Format::kNQuads; }
 bool has_prefixes(Format f) { return f == Format::kTurtle || f == Format::kTriG; }
 
 }  // namespace
@@ -472,9 +471,12 @@ Result<Format> parse_format(std::string_view name) {
                                            "' (expected turtle, ntriples, trig or nquads)");
 }
 
+bool names_graphs(Format format) { return format == Format::kTriG || format == Format::kNQuads; }
+
 Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
-                              const graph::Prefixes& prefixes, Format format) {
-  const bool named = has_graphs(format);
+                              const graph::Prefixes& prefixes, Format format,
+                              Declarations declarations) {
+  const bool named = names_graphs(format);
 
   // Graph names in order; with Turtle and N-Triples all graphs are merged into one.
   std::map<std::string_view, std::uint32_t> graph_ranks;
@@ -580,7 +582,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   if (!writer) return internal("serd_writer_new failed");
   serd_writer_set_error_sink(writer.get(), sink_error, &sink);
 
-  if (has_prefixes(format)) {
+  if (has_prefixes(format) && declarations == Declarations::kWrite) {
     for (const auto& [name, iri] : prefixes) {
       const SerdNode n = string_node(SERD_LITERAL, name);
       const SerdNode u = iri_node(iri);
@@ -613,6 +615,10 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   }
   if (!sink.out.empty()) sink.out += '\n';
   return std::move(sink.out);
+}
+
+Result<std::string> declarations(const graph::Prefixes& prefixes, Format format) {
+  return serialize({}, prefixes, format);
 }
 
 }  // namespace reportkg::write

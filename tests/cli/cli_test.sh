@@ -155,6 +155,24 @@ check "batch output has the second good report" grep -q "report:Second" "$tmp/ba
 check "batch names the bad report on one line" test "$(grep -c "latin1.de.txt" "$err")" -eq 1
 check "batch prints two summary lines" test "$(grep -c ' triples$' "$err")" -eq 2
 
+# TriG and N-Quads keep each report in its own graph: -o writes them report by report, in the
+# order of their names whatever the order given (the document a merge of all reports would give),
+# into one document that parses, with the prefixes declared once.
+run convert -q --format trig "$tmp/in/second.de.txt" "$tmp/in/latin1.de.txt" "$good" -o "$tmp/s.trig"
+check "-o TriG with a bad report exits 2 (got $rc)" test "$rc" -eq 2
+check "-o TriG parses: $(cat "$tmp/serdi.err" 2>/dev/null)" parses trig "$tmp/s.trig"
+check "-o TriG has the reports in the order of their names: $(grep '{$' "$tmp/s.trig" | tr '\n' ' ')" \
+  test "$(grep '{$' "$tmp/s.trig" | tr '\n' ' ')" = "report:HanoiConvention { report:Second { "
+check "-o TriG declares each prefix once" test "$(grep -c '^@prefix report: ' "$tmp/s.trig")" -eq 1
+run convert -q --format trig "$good" -o "$tmp/one.trig"
+"$REPORTKG" convert -q --format trig "$good" --out-dir "$tmp/one"
+check "-o TriG of one report is its file of --out-dir" \
+  cmp -s "$tmp/one.trig" "$tmp/one/hanoi-convention.trig"
+run convert -q --format nquads "$tmp/in/second.de.txt" "$good" -o "$tmp/s.nq"
+check "-o N-Quads parses" parses nquads "$tmp/s.nq"
+check "-o N-Quads is the reports' N-Quads one after the other" cmp -s "$tmp/s.nq" \
+  <(for f in "$good" "$tmp/in/second.de.txt"; do "$REPORTKG" convert -q --format nquads "$f"; done)
+
 echo "old" >"$tmp/keep.ttl"
 run convert -q "$tmp/in/missing.txt" -o "$tmp/keep.ttl"
 check "a failed run leaves an existing output file alone" test "$(cat "$tmp/keep.ttl")" = "old"

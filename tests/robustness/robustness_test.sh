@@ -264,6 +264,11 @@ check "standard output on /dev/full: one line: $(cat "$err")" test "$(lines "$er
 # /proc takes no new files, not even from root.
 expect_error "-o into a directory that takes no files" 3 "/proc/reportkg-test.ttl: " "" \
   convert -q "$good" -o /proc/reportkg-test.ttl
+# A streamed document (-o with TriG) that cannot be created ends the run at the first report.
+run "-o TriG into a directory that takes no files" convert -q --format trig "$good" "$tmp/dir" \
+  -o /proc/reportkg-test.trig
+check "-o TriG that cannot be created exits 3 (got $rc)" test "$rc" -eq 3
+check "-o TriG that cannot be created: one line: $(cat "$err")" test "$(lines "$err")" -eq 1
 run "--out-dir that takes no files" convert -q "$good" "$tmp/dir" --out-dir /proc
 check "--out-dir that takes no files exits 3 (got $rc)" test "$rc" -eq 3
 check "--out-dir that takes no files: one line per report, got $(lines "$err")" \
@@ -361,6 +366,26 @@ for sig in INT TERM; do
   check "SIG$sig: the last file written is complete ($last)" \
     test "$(wc -l <"$tmp/int/$last")" -eq "$(wc -l <"$tmp/int/r0001.ttl")"
 done
+
+# Interrupted while a TriG document is written report by report: nothing is put in place and the
+# temporary file is removed.
+rm -rf "$tmp/intd"
+mkdir -p "$tmp/intd"
+timeout 300 "$REPORTKG" convert -q --jobs 2 --format trig "$tmp/many" -o "$tmp/intd/all.trig" \
+  </dev/null 2>"$tmp/int.err" &
+pid=$!
+for _ in $(seq 1 600); do  # until the document has its first reports
+  [[ "$(find "$tmp/intd" -name '.all.trig.tmp-*' -size +100k | head -1)" ]] && break
+  sleep 0.05
+done
+kill -s INT "$pid"
+wait "$pid" && rc=0 || rc=$?
+check "SIGINT while streaming TriG exits 130 (got $rc): $(cat "$tmp/int.err")" test "$rc" -eq 130
+check "SIGINT while streaming TriG: nothing is left: $(ls -A "$tmp/intd")" \
+  test -z "$(ls -A "$tmp/intd")"
+check "SIGINT while streaming TriG: one line says no output was written: $(cat "$tmp/int.err")" \
+  grep -q "^reportkg: interrupted: [0-9]* of 3000 reports finished, no output written$" \
+  "$tmp/int.err"
 
 # ---- a large report -----------------------------------------------------------------------------
 # The bundled reports repeated to $large_mb MB: one report, converted in one piece.

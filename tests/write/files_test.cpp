@@ -15,6 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 using reportkg::ErrorCode;
 using reportkg::write::FileBatch;
+using reportkg::write::OutputFile;
 using reportkg::write::stage_file;
 using reportkg::write::write_file;
 
@@ -195,4 +196,55 @@ TEST_CASE("standard output and devices are written at once, with nothing to comm
   FileBatch batch;
   batch.add(std::move(staged.value()));
   CHECK(batch.size() == 0);
+}
+
+TEST_CASE("an output file grows out of sight and appears whole at commit") {
+  TempDir dir;
+  const fs::path path = dir.path / "all.trig";
+  {
+    auto out = OutputFile::open(path.string());
+    REQUIRE(out.ok());
+    REQUIRE(out->append("first\n").ok());
+    REQUIRE(out->append("second\n").ok());
+    CHECK_FALSE(fs::exists(path));
+    CHECK(dir.entries() == 1);  // the temporary file
+    REQUIRE(out->commit().ok());
+  }
+  CHECK(slurp(path) == "first\nsecond\n");
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("an output file never committed leaves nothing, and an old file as it was") {
+  TempDir dir;
+  const fs::path path = dir.path / "all.nq";
+  REQUIRE(write_file(path.string(), "old\n").ok());
+  {
+    auto out = OutputFile::open(path.string());
+    REQUIRE(out.ok());
+    REQUIRE(out->append("new\n").ok());
+  }
+  CHECK(slurp(path) == "old\n");
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("an output file that cannot be created fails at open") {
+  TempDir dir;
+  const auto out = OutputFile::open((dir.path / "missing" / "all.nq").string());
+  REQUIRE_FALSE(out.ok());
+  CHECK(out.error().code == ErrorCode::kOutput);
+  CHECK(out.error().message.find("cannot create") != std::string::npos);
+  CHECK(dir.entries() == 0);
+}
+
+TEST_CASE("a device as output file gets the whole document at commit, with its errors") {
+  auto full = OutputFile::open("/dev/full");
+  REQUIRE(full.ok());
+  REQUIRE(full->append("data\n").ok());  // held until commit
+  const reportkg::Status written = full->commit();
+  REQUIRE_FALSE(written.ok());
+  CHECK(written.error().message.find("No space left") != std::string::npos);
+  auto null = OutputFile::open("/dev/null");
+  REQUIRE(null.ok());
+  REQUIRE(null->append("data\n").ok());
+  CHECK(null->commit().ok());
 }

@@ -363,6 +363,28 @@ TEST_CASE("N-Quads put every triple in its report's graph") {
   CHECK(n == 2 * sample().triples.size());
 }
 
+TEST_CASE("a TriG or N-Quads document is its declarations and then each graph written alone") {
+  using reportkg::write::Declarations;
+  using reportkg::write::declarations;
+  for (const Format format : {Format::kTriG, Format::kNQuads}) {
+    CAPTURE(static_cast<int>(format));
+    const Graph r1 = sample("r1"), r2 = sample("r2");
+    const std::string whole = ok(serialize({r2, r1}, prefixes(), format));
+    const std::string parts = ok(declarations(prefixes(), format)) +
+                              ok(serialize({r1}, prefixes(), format, Declarations::kOmit)) +
+                              ok(serialize({r2}, prefixes(), format, Declarations::kOmit));
+    CHECK(parts == whole);
+    CHECK(ok(serialize({r1}, prefixes(), format)) ==
+          ok(declarations(prefixes(), format)) +
+              ok(serialize({r1}, prefixes(), format, Declarations::kOmit)));
+  }
+  const std::string body =
+      ok(serialize({sample()}, prefixes(), Format::kTriG, Declarations::kOmit));
+  CHECK(body.find("@prefix") == std::string::npos);
+  CHECK(body.find("report:r1 {") == 0);  // prefixed names all the same
+  CHECK(ok(declarations(prefixes(), Format::kNQuads)).empty());
+}
+
 TEST_CASE("characters not allowed in IRIs are percent-encoded") {
   Graph g;
   g.name = kId + "report/x";
