@@ -47,12 +47,8 @@ std::size_t find_invalid(std::string_view s) {
   return std::string_view::npos;
 }
 
-char32_t next(std::string_view s, std::size_t& i) {
+char32_t next_multibyte(std::string_view s, std::size_t& i) {
   const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
   std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
   char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
   for (std::size_t k = 1; k < len && i + k < s.size(); ++k) {
@@ -201,6 +197,7 @@ std::string capitalize(std::string_view s) {
 
 bool starts_upper(std::string_view s) {
   if (s.empty()) return false;
+  if (const auto c = static_cast<unsigned char>(s[0]); c < 0x80) return c >= 'A' && c <= 'Z';
   std::size_t i = 0;
   return u_isupper(static_cast<UChar32>(next(s, i))) != 0;
 }

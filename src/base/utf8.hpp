@@ -13,8 +13,19 @@ namespace reportkg::utf8 {
 /// (overlong forms, surrogates and code points above U+10FFFF are invalid).
 std::size_t find_invalid(std::string_view s);
 
-/// Decodes the code point at byte offset `i` of valid UTF-8 and advances `i` past it.
-char32_t next(std::string_view s, std::size_t& i);
+/// next() past an ASCII byte: a code point of two to four bytes.
+char32_t next_multibyte(std::string_view s, std::size_t& i);
+
+/// Decodes the code point at byte offset `i` of valid UTF-8 and advances `i` past it. Inline for
+/// ASCII, which is most of the bytes of a report: tokenizing calls it for every character.
+inline char32_t next(std::string_view s, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return next_multibyte(s, i);
+}
 
 /// Appends the UTF-8 encoding of `c` to `out`.
 void append(std::string& out, char32_t c);

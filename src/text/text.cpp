@@ -10,12 +10,15 @@
 namespace reportkg::text {
 namespace {
 
-bool icu_word_char(char32_t c) {
+// Out of line: the ASCII tests below stay small enough to inline.
+[[gnu::noinline]] bool icu_word_char(char32_t c) {
   return u_isalnum(static_cast<UChar32>(c)) ||
          u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK ||
          u_charType(static_cast<UChar32>(c)) == U_COMBINING_SPACING_MARK;
 }
-bool icu_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0xFEFF; }
+[[gnu::noinline]] bool icu_space(char32_t c) {
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0xFEFF;
+}
 
 // ICU's answers for the ASCII characters, asked once: most characters of a report are ASCII.
 struct AsciiClasses {
