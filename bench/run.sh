@@ -70,6 +70,13 @@ out_bytes="$(du -sb "$tmp/out1" | cut -f1)"
 timed "convert, --jobs 1 --provenance none" "$bin" convert "$tmp/corpus" --out-dir "$tmp/outp" -q \
   --jobs 1 --provenance none
 wallp="$wall" rssp="$rss" cpup="$cpu"
+# One document for the whole corpus: TriG is written report by report (each report is a graph of
+# its own), with no file per report to create.
+timed "convert, --jobs 1, -o TriG" "$bin" convert "$tmp/corpus" -o "$tmp/all.trig" --format trig \
+  -q --jobs 1
+wallt="$wall" rsst="$rss" cput="$cpu"
+trig_bytes="$(stat -c %s "$tmp/all.trig")"
+rm -f "$tmp/all.trig"
 echo "bench: stage_bench (the time of each stage, one core)" >&2
 mkdir -p "$tmp/outs"
 "$build_dir/stage_bench" "$tmp/corpus" --write-dir "$tmp/outs" >"$tmp/stages.txt"
@@ -144,6 +151,7 @@ largest report $(rate "$largest_bytes" 1 1e3) kB. Output: Turtle, --provenance m
 | \`convert DIR --out-dir OUT -q --jobs 1\` | $wall1 s | $(rate "$n_bytes" "$wall1" 1e6) | $(count_rate "$n_words" "$wall1") | $cpu1 s | $(mib "$rss1") |
 | \`convert DIR --out-dir OUT -q --jobs $cores\` | $walln s | $(rate "$n_bytes" "$walln" 1e6) | $(count_rate "$n_words" "$walln") | $cpun s | $(mib "$rssn") |
 | \`convert DIR --out-dir OUT -q --jobs 1 --provenance none\` | $wallp s | $(rate "$n_bytes" "$wallp" 1e6) | $(count_rate "$n_words" "$wallp") | $cpup s | $(mib "$rssp") |
+| \`convert DIR -o ALL.trig --format trig -q --jobs 1\` (one document, $(rate "$trig_bytes" 1 1e6) MB) | $wallt s | $(rate "$n_bytes" "$wallt" 1e6) | $(count_rate "$n_words" "$wallt") | $cput s | $(mib "$rsst") |
 | the largest report alone | | | | | $(mib "$rss_largest") |
 | an empty report (the resources alone) | | | | | $(mib "$rss_empty") |
 
