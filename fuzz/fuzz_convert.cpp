@@ -1,10 +1,12 @@
 // libFuzzer target: the whole pipeline from the bytes of a report to Turtle
 // (input::parse_document → pipeline::Extractor::extract → write::serialize). Bad input may be
 // rejected by parse_document; anything that gets through must give output that Serd's strict
-// reader parses, with exactly as many statements as the graph has distinct triples. The format
-// (Turtle, N-Triples, TriG, N-Quads) follows from the input's size, so that every format is
-// fuzzed and an input always reproduces with the same one. Anything else (a crash, a sanitizer
-// report, an internal error, unparsable output) aborts.
+// reader parses, with exactly as many statements as the graph has distinct triples. For TriG and
+// N-Quads, the prefix declarations followed by the graph written without them must be the same
+// bytes, as `convert -o` writes such a document report by report. The format (Turtle,
+// N-Triples, TriG, N-Quads) follows from the input's size, so that every format is fuzzed and an
+// input always reproduces with the same one. Anything else (a crash, a sanitizer report, an
+// internal error, unparsable output) aborts.
 //
 // Built with -DREPORTKG_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++; run by scripts/fuzz.sh.
 #include <serd/serd.h>
@@ -143,8 +145,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
 
   std::vector<graph::Graph> graphs;
   graphs.push_back(std::move(extraction.graph));
-  auto output = write::serialize(graphs, pipeline::prefixes(options), format);
+  const graph::Prefixes prefixes = pipeline::prefixes(options);
+  auto output = write::serialize(graphs, prefixes, format);
   if (!output) die("serialize failed: " + output.error().to_string(), "");
+  if (write::names_graphs(format)) {  // what `convert -o` writes report by report
+    auto declarations = write::declarations(prefixes, format);
+    auto body = write::serialize(graphs, prefixes, format, write::Declarations::kOmit);
+    if (!declarations || !body) die("serialize without declarations failed", "");
+    if (*declarations + *body != *output) {
+      die("the declarations and the graph written without them differ from the document", *body);
+    }
+  }
   const std::size_t parsed = parse(*output, syntax);
   if (parsed != expected) {
     die("Serd reads " + std::to_string(parsed) + " statements, the graph has " +
