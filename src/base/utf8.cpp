@@ -156,12 +156,13 @@ bool is_ascii(std::string_view s) {
 
 }  // namespace
 
-std::string to_lower(std::string_view s) {
+void append_lower(std::string& out, std::string_view s) {
   // ASCII and Latin-1 letters (all of German but capital ẞ) lower-case without ICU: A-Z and
   // U+00C0-U+00DE but U+00D7 (×) map one to one, 0x20 apart, in ICU's German mapping too.
-  std::string out(s);
+  const std::size_t start = out.size();
+  out.append(s);
   bool latin1 = true;
-  for (std::size_t i = 0; i < out.size() && latin1; ++i) {
+  for (std::size_t i = start; i < out.size() && latin1; ++i) {
     const auto u = static_cast<unsigned char>(out[i]);
     if (u < 0x80) {
       if (u >= 'A' && u <= 'Z') out[i] = static_cast<char>(u - 'A' + 'a');
@@ -179,10 +180,17 @@ std::string to_lower(std::string_view s) {
       latin1 = false;
     }
   }
-  if (latin1) return out;
+  if (latin1) return;
+  out.resize(start);
   icu::UnicodeString u = from_utf8(s);
   u.toLower(icu::Locale::getGerman());
-  return to_utf8(u);
+  out.append(to_utf8(u));
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out;
+  append_lower(out, s);
+  return out;
 }
 
 std::string capitalize(std::string_view s) {

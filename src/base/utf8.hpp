@@ -53,6 +53,8 @@ std::size_t line_end(std::string_view s, std::size_t pos);
 
 /// Lower-case (full Unicode case mapping, German rules) of UTF-8 text.
 std::string to_lower(std::string_view s);
+/// Appends to_lower(s) to `out`.
+void append_lower(std::string& out, std::string_view s);
 /// Upper-cases the first code point only.
 std::string capitalize(std::string_view s);
 /// True when the first code point is an upper-case letter.

@@ -96,7 +96,7 @@ class Recognizer {
   const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
   bool is_word(std::size_t i) const { return i < size() && tok(i).kind == TokenKind::kWord; }
   bool is_cap(std::size_t i) const { return is_word(i) && tok(i).upper; }
-  std::string_view lower(std::size_t i) const { return tok(i).lower; }
+  std::string_view lower(std::size_t i) const { return t_.lower(i); }
   std::string_view str(std::size_t i) const { return t_.str(i); }
   // Whether token i is a German word as written (known) or in lower case (known_lower). The
   // finders ask this of the same tokens again and again: the dictionary is asked once per token.

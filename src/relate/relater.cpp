@@ -35,7 +35,8 @@ class Relater {
     // Each token's word class as the recognizer found it; looked up here for results that
     // carry none.
     if (rec.categories.size() != text.tokens.size()) {
-      for (const auto& token : text.tokens) looked_up_.push_back(lex.word_category(token.lower));
+      for (const auto& token : text.tokens)
+        looked_up_.push_back(lex.word_category(text.lower(token)));
       categories_ = &looked_up_;
     }
     owner_.assign(text.tokens.size(), -1);
@@ -160,7 +161,7 @@ class Relater {
   const resolve::Entity& ent(int e) const { return res_.entities[static_cast<std::size_t>(e)]; }
   EntityType type(int e) const { return ent(e).type; }
   const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
-  std::string_view lower(std::size_t i) const { return tok(i).lower; }
+  std::string_view lower(std::size_t i) const { return t_.lower(i); }
   std::string_view category(std::size_t i) const { return (*categories_)[i]; }
   bool is_punct(std::size_t i, std::string_view p) const {
     return i < t_.tokens.size() && tok(i).kind == TokenKind::kPunct && t_.str(i) == p;

@@ -217,6 +217,7 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
   Text out;
   out.doc = &doc;
   const std::string_view s = doc.text;
+  out.lowered.reserve(s.size());
   auto in_boilerplate = [&](std::size_t pos) {
     return std::any_of(doc.boilerplate.begin(), doc.boilerplate.end(),
                        [&](const input::Range& r) { return pos >= r.begin && pos < r.end; });
@@ -235,7 +236,13 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
           Token& t = out.tokens[i];
           const std::string_view ts = s.substr(t.begin, t.end - t.begin);
           t.upper = utf8::starts_upper(ts);
-          t.lower = t.kind == TokenKind::kWord ? utf8::to_lower(ts) : std::string(ts);
+          t.lower_begin = static_cast<std::uint32_t>(out.lowered.size());
+          if (t.kind == TokenKind::kWord) {
+            utf8::append_lower(out.lowered, ts);
+          } else {
+            out.lowered.append(ts);
+          }
+          t.lower_size = static_cast<std::uint32_t>(out.lowered.size() - t.lower_begin);
         }
         // Sentences within the line.
         std::size_t sent_first = first;
@@ -269,7 +276,7 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
             const bool abbrev = ts == "." && i > first &&
                                 out.tokens[i - 1].kind == TokenKind::kWord &&
                                 out.tokens[i - 1].end == out.tokens[i].begin &&
-                                abbreviations.count(out.tokens[i - 1].lower) > 0;
+                                abbreviations.count(std::string(out.lower(i - 1))) > 0;
             if (!abbrev) {
               // Closing quotes and brackets right after the period belong to this sentence.
               std::size_t k = i + 1;

@@ -29,7 +29,8 @@ struct Token {
   bool space_before = false;  ///< white space (or the start of a line) precedes it
   bool ordinal = false;       ///< a number written with an ordinal dot ("78.")
   std::uint32_t sentence = 0;
-  std::string lower;  ///< lower-cased text (for words), else the text
+  std::uint32_t lower_begin = 0;  ///< its lower-cased text (for words, else the text) in
+  std::uint32_t lower_size = 0;   ///< Text::lowered: see Text::lower
 };
 
 struct Sentence {
@@ -45,6 +46,13 @@ struct Text {
   const input::Document* doc = nullptr;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  std::string lowered;  ///< the lower-cased texts of all tokens, one after the other
+
+  /// The token's text lower-cased (for words; other tokens as written).
+  std::string_view lower(const Token& t) const {
+    return std::string_view(lowered).substr(t.lower_begin, t.lower_size);
+  }
+  std::string_view lower(std::size_t i) const { return lower(tokens[i]); }
 
   std::string_view str(const Token& t) const {
     return std::string_view(doc->text).substr(t.begin, t.end - t.begin);
