@@ -85,8 +85,8 @@ class OutputFile {
   StagedFile file_;      // otherwise
 };
 
-/// Writes `data` to `path` atomically and durably (stage_file, then commit); on any error nothing
-/// is left at `path`.
+/// Writes `data` to `path` atomically and durably (an OutputFile of one piece); on any error
+/// nothing is left at `path`.
 Status write_file(const std::string& path, std::string_view data);
 
 }  // namespace reportkg::write
