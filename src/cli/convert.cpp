@@ -150,8 +150,12 @@ class Converter {
     finish_commit();
     progress_.finish();
     if (const int sig = interrupted()) {
+      // Files go in place whole or not at all; standard output has had the finished reports.
+      const char* output = !o_.out_dir.empty()            ? " and in place"
+                           : output_ && output_->direct() ? " and written"
+                                                          : ", no output written";
       say("reportkg: interrupted: " + std::to_string(finished_) + " of " + std::to_string(files) +
-          " reports finished" + (o_.out_dir.empty() ? ", no output written" : " and in place"));
+          " reports finished" + output);
       return kExitSignal + sig;
     }
 

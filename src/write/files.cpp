@@ -248,13 +248,37 @@ std::vector<Error> FileBatch::commit() {
   return errors;
 }
 
+OutputFile::OutputFile(OutputFile&& other) noexcept
+    : path_(std::move(other.path_)),
+      direct_(other.direct_),
+      fd_(std::exchange(other.fd_, -1)),
+      file_(std::move(other.file_)) {}
+
+OutputFile& OutputFile::operator=(OutputFile&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    path_ = std::move(other.path_);
+    direct_ = other.direct_;
+    fd_ = std::exchange(other.fd_, -1);
+    file_ = std::move(other.file_);
+  }
+  return *this;
+}
+
+OutputFile::~OutputFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
 Result<OutputFile> OutputFile::open(const std::string& path) {
   auto target = find_target(path);
   if (!target) return target.error();
   OutputFile out;
   out.path_ = path;
   out.direct_ = target->direct;
-  if (!out.direct_) {
+  if (out.direct_ && path != "-") {
+    out.fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (out.fd_ < 0) return output_error(path, "cannot open", errno);
+  } else if (!out.direct_) {
     auto file = StagedFile::create(path, target->file.string());
     if (!file) return file.error();
     out.file_ = std::move(file.value());
@@ -263,18 +287,18 @@ Result<OutputFile> OutputFile::open(const std::string& path) {
 }
 
 Status OutputFile::append(std::string_view data) {
-  if (direct_) {
-    held_.append(data);
-    return {};
-  }
-  return file_.append(data);
+  if (!direct_) return file_.append(data);
+  if (fd_ < 0) return write_stdout(data);
+  if (const int err = write_all(fd_, data)) return output_error(path_, "cannot write", err);
+  return {};
 }
 
 Status OutputFile::commit() {
   if (direct_) {
-    const Status written = write_direct(path_, held_);
-    held_ = std::string();
-    return written;
+    if (fd_ >= 0 && ::close(std::exchange(fd_, -1)) != 0) {
+      return output_error(path_, "cannot write", errno);
+    }
+    return {};
   }
   FileBatch batch;
   batch.add(std::move(file_));

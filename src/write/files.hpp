@@ -65,24 +65,34 @@ class FileBatch {
   std::vector<StagedFile> files_;
 };
 
-/// One output document written piece by piece, put in place whole or not at all. A regular file
-/// grows as a temporary file beside its path, so that its memory is not held; standard output
-/// ("-"), devices and pipes are kept in memory and get the whole document at commit(). Destroyed
-/// without commit(), it leaves nothing behind.
+/// One output document written piece by piece, so that its memory is not held. A regular file
+/// grows as a temporary file beside its path and is put in place whole at commit(); destroyed
+/// without commit(), it leaves nothing behind. Standard output ("-"), devices and pipes get each
+/// piece at once.
 class OutputFile {
  public:
-  /// Checks where `path` leads and creates the temporary file; nothing is at `path` yet.
+  OutputFile() = default;
+  OutputFile(OutputFile&& other) noexcept;
+  OutputFile& operator=(OutputFile&& other) noexcept;
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+
+  /// Checks where `path` leads and creates the temporary file (or opens the device); nothing is
+  /// at `path` yet.
   static Result<OutputFile> open(const std::string& path);
   /// Adds `data` to the end of the document.
   Status append(std::string_view data);
-  /// Puts the document in place (on disk first, as FileBatch::commit) or writes it out.
+  /// Puts the document in place (on disk first, as FileBatch::commit), or closes the device.
   Status commit();
+  /// Whether what is appended goes out at once: standard output, a device or a pipe.
+  bool direct() const { return direct_; }
 
  private:
   std::string path_;
-  bool direct_ = false;  // standard output, a device or a pipe: written at commit()
-  std::string held_;     // what is to be written then
-  StagedFile file_;      // otherwise
+  bool direct_ = false;
+  int fd_ = -1;      // a device or pipe named by path_ (standard output is written with stdio)
+  StagedFile file_;  // a regular file
 };
 
 /// Writes `data` to `path` atomically and durably (an OutputFile of one piece); on any error

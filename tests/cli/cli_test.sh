@@ -164,6 +164,8 @@ check "-o TriG parses: $(cat "$tmp/serdi.err" 2>/dev/null)" parses trig "$tmp/s.
 check "-o TriG has the reports in the order of their names: $(grep '{$' "$tmp/s.trig" | tr '\n' ' ')" \
   test "$(grep '{$' "$tmp/s.trig" | tr '\n' ' ')" = "report:HanoiConvention { report:Second { "
 check "-o TriG declares each prefix once" test "$(grep -c '^@prefix report: ' "$tmp/s.trig")" -eq 1
+run convert -q --format trig "$tmp/in/second.de.txt" "$tmp/in/latin1.de.txt" "$good"
+check "TriG on standard output is the document -o writes" cmp -s "$out" "$tmp/s.trig"
 run convert -q --format trig "$good" -o "$tmp/one.trig"
 "$REPORTKG" convert -q --format trig "$good" --out-dir "$tmp/one"
 check "-o TriG of one report is its file of --out-dir" \

@@ -387,6 +387,27 @@ check "SIGINT while streaming TriG: one line says no output was written: $(cat "
   grep -q "^reportkg: interrupted: [0-9]* of 3000 reports finished, no output written$" \
   "$tmp/int.err"
 
+# Interrupted while N-Quads go to standard output report by report: what was written is the
+# finished reports, whole.
+timeout 300 "$REPORTKG" convert -q --jobs 2 --format nquads "$tmp/many" </dev/null \
+  >"$tmp/intd/stdout.nq" 2>"$tmp/int.err" &
+pid=$!
+for _ in $(seq 1 600); do  # until the first reports are out
+  (($(stat -c %s "$tmp/intd/stdout.nq") > 100000)) && break
+  sleep 0.05
+done
+kill -s INT "$pid"
+wait "$pid" && rc=0 || rc=$?
+check "SIGINT while streaming to standard output exits 130 (got $rc): $(cat "$tmp/int.err")" \
+  test "$rc" -eq 130
+written="$(sed -n 's/^reportkg: interrupted: \([0-9]*\) of 3000 reports finished and written$/\1/p' \
+  "$tmp/int.err")"
+check "SIGINT while streaming to standard output: one line says how many were written: $(cat "$tmp/int.err")" \
+  test -n "$written"
+check "SIGINT while streaming to standard output: the output parses" parses nquads "$tmp/intd/stdout.nq"
+check "SIGINT while streaming to standard output: it has the $written finished reports, whole" \
+  test "$(awk '{ print $(NF - 1) }' "$tmp/intd/stdout.nq" | sort -u | wc -l)" = "${written:-x}"
+
 # ---- a large report -----------------------------------------------------------------------------
 # The bundled reports repeated to $large_mb MB: one report, converted in one piece.
 chunk="$tmp/chunk.txt"

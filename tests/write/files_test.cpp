@@ -204,6 +204,7 @@ TEST_CASE("an output file grows out of sight and appears whole at commit") {
   {
     auto out = OutputFile::open(path.string());
     REQUIRE(out.ok());
+    CHECK_FALSE(out->direct());
     REQUIRE(out->append("first\n").ok());
     REQUIRE(out->append("second\n").ok());
     CHECK_FALSE(fs::exists(path));
@@ -236,12 +237,13 @@ TEST_CASE("an output file that cannot be created fails at open") {
   CHECK(dir.entries() == 0);
 }
 
-TEST_CASE("a device as output file gets the whole document at commit, with its errors") {
+TEST_CASE("a device as output file gets each piece at once, with its errors") {
   auto full = OutputFile::open("/dev/full");
   REQUIRE(full.ok());
-  REQUIRE(full->append("data\n").ok());  // held until commit
-  const reportkg::Status written = full->commit();
+  CHECK(full->direct());
+  const reportkg::Status written = full->append("data\n");
   REQUIRE_FALSE(written.ok());
+  CHECK(written.error().code == ErrorCode::kOutput);
   CHECK(written.error().message.find("No space left") != std::string::npos);
   auto null = OutputFile::open("/dev/null");
   REQUIRE(null.ok());
