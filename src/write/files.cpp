@@ -54,19 +54,6 @@ Status write_stdout(std::string_view data) {
   return {};
 }
 
-// Devices and pipes (/dev/stdout, /dev/null, /dev/full, a fifo): written directly.
-Status write_special(const std::string& path, std::string_view data) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) return output_error(path, "cannot open", errno);
-  const int err = write_all(fd, data);
-  if (err) {
-    ::close(fd);
-    return output_error(path, "cannot write", err);
-  }
-  if (::close(fd) != 0) return output_error(path, "cannot write", errno);
-  return {};
-}
-
 // Creates a new file named like `pattern` with its last six characters made unique, with the
 // mode any new file gets (0666 under the umask). Returns the descriptor, or -1 with errno.
 int create_unique(std::string& pattern) {
@@ -117,11 +104,6 @@ Result<Target> find_target(const std::string& path) {
     if (link) return output_error(path, "cannot create", ELOOP);  // a loop of links, as open says
   }
   return Target{false, std::move(target)};
-}
-
-// Writes `data` to standard output ("-") or to a device or pipe.
-Status write_direct(const std::string& path, std::string_view data) {
-  return path == "-" ? write_stdout(data) : write_special(path, data);
 }
 
 }  // namespace
@@ -176,7 +158,7 @@ Result<StagedFile> stage_file(const std::string& path, std::string_view data) {
   auto target = find_target(path);
   if (!target) return target.error();
   if (target->direct) {
-    if (Status s = write_direct(path, data); !s) return s.error();
+    if (Status s = write_file(path, data); !s) return s.error();  // written at once
     return StagedFile();
   }
   auto file = StagedFile::create(path, target->file.string());
