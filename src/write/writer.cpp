@@ -9,6 +9,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <deque>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -28,19 +29,35 @@ constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
 
 // ---- ordering -------------------------------------------------------------------------------
 
-// A triple of a graph, by the ranks of its terms in their total order: sorting and deduplicating
-// compare integers, not long IRIs that share their first fifty characters.
+// A triple of a graph, by the ranks of its terms in their total order, packed into two words:
+// sorting and deduplicating compare two integers, not five fields or long IRIs that share their
+// first fifty characters. rdf:type and rdfs:label come first among the predicates.
 struct Quad {
-  std::uint32_t g = 0, s = 0, pr = 0, p = 0, o = 0;  // pr: rdf:type and rdfs:label first
+  std::uint64_t graph_subject;     // graph rank << 32 | subject rank
+  std::uint64_t predicate_object;  // predicate key (PredicateKeys) << 32 | object rank
 
-  auto key() const { return std::tie(g, s, pr, p, o); }
+  std::uint32_t g() const { return static_cast<std::uint32_t>(graph_subject >> 32); }
+  std::uint32_t s() const { return static_cast<std::uint32_t>(graph_subject); }
+  std::uint32_t predicate_key() const { return static_cast<std::uint32_t>(predicate_object >> 32); }
+  std::uint32_t o() const { return static_cast<std::uint32_t>(predicate_object); }
+  bool operator<(const Quad& q) const {
+    return graph_subject != q.graph_subject ? graph_subject < q.graph_subject
+                                            : predicate_object < q.predicate_object;
+  }
+  bool operator==(const Quad& q) const = default;
 };
 
-std::uint32_t predicate_rank(const Term& p) {
-  if (p.value == kRdfType) return 0;
-  if (p.value == kRdfsLabel) return 1;
-  return 2;
-}
+// Predicate ranks as sort keys, and back: rdf:type is 0, rdfs:label 1, any other rank r + 2.
+struct PredicateKeys {
+  std::uint32_t type_rank, label_rank;  // or a rank no term has
+
+  std::uint32_t key(std::uint32_t rank) const {
+    return rank == type_rank ? 0 : rank == label_rank ? 1 : rank + 2;
+  }
+  std::uint32_t rank(std::uint32_t key) const {
+    return key == 0 ? type_rank : key == 1 ? label_rank : key - 2;
+  }
+};
 
 // The distinct terms of several graphs in their total order.
 struct Ranked {
@@ -488,6 +505,17 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   }
 
   const Ranked ranked = rank_terms(graphs);
+  if (ranked.terms.size() > std::numeric_limits<std::uint32_t>::max() - 2) {
+    return internal("too many distinct terms for one document");
+  }
+  const auto no_rank = static_cast<std::uint32_t>(ranked.terms.size());
+  PredicateKeys predicate_keys{no_rank, no_rank};
+  for (std::uint32_t r = 0; r < ranked.terms.size(); ++r) {
+    const Term& t = *ranked.terms[r];
+    if (!t.is_iri()) break;  // IRIs come first
+    if (t.value == kRdfType) predicate_keys.type_rank = r;
+    if (t.value == kRdfsLabel) predicate_keys.label_rank = r;
+  }
   std::size_t total = 0;
   for (const auto& g : graphs) total += g.triples.size();
   std::vector<Quad> quads;
@@ -513,14 +541,12 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
       if (has_prefixes(format) && !o.is_iri() && !valid_bare_literal(o)) {
         return internal("invalid lexical form \"" + o.value + "\" for <" + o.datatype + ">");
       }
-      quads.push_back({graph_rank, rank[t.s], predicate_rank(p), rank[t.p], rank[t.o]});
+      quads.push_back({std::uint64_t{graph_rank} << 32 | rank[t.s],
+                       std::uint64_t{predicate_keys.key(rank[t.p])} << 32 | rank[t.o]});
     }
   }
-  std::sort(quads.begin(), quads.end(),
-            [](const Quad& a, const Quad& b) { return a.key() < b.key(); });
-  quads.erase(std::unique(quads.begin(), quads.end(),
-                          [](const Quad& a, const Quad& b) { return a.key() == b.key(); }),
-              quads.end());
+  std::sort(quads.begin(), quads.end());
+  quads.erase(std::unique(quads.begin(), quads.end()), quads.end());
 
   // Serd nodes, made once per distinct term: with prefixes, a prefixed name where there is one.
   IriNodes iri_node;
@@ -535,13 +561,11 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   std::vector<SerdNode> langs(ranked.terms.size(), SERD_NODE_NULL);
   StringMap<std::pair<SerdNode, SerdNode>> datatype_nodes;  // as IRI, as written
   // rdf:type as a predicate stays an IRI: Serd writes it "a".
-  std::size_t type_rank = ranked.terms.size();
   const SerdNode type_node = iri_node(kRdfType);
   for (std::size_t r = 0; r < ranked.terms.size(); ++r) {
     const Term& t = *ranked.terms[r];
     if (t.is_iri()) {
       nodes[r] = as_written(iri_node(t.value));
-      if (t.value == kRdfType) type_rank = r;
       continue;
     }
     nodes[r] = string_node(SERD_LITERAL, t.value);
@@ -567,9 +591,10 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
     // growing document of hundreds of MB several times.
     std::size_t size = 0;
     for (const Quad& q : quads) {
-      const Term& o = *ranked.terms[q.o];
-      size += ranked.terms[q.s]->value.size() + ranked.terms[q.p]->value.size() + o.value.size() +
-              o.datatype.size() + o.lang.size() + graph_names[q.g].size() + 16;
+      const Term& o = *ranked.terms[q.o()];
+      size += ranked.terms[q.s()]->value.size() +
+              ranked.terms[predicate_keys.rank(q.predicate_key())]->value.size() + o.value.size() +
+              o.datatype.size() + o.lang.size() + graph_names[q.g()].size() + 16;
     }
     sink.out.reserve(size);
   }
@@ -594,15 +619,17 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
 
   for (const Quad& q : quads) {
     const auto optional = [](const SerdNode& n) { return n.type == SERD_NOTHING ? nullptr : &n; };
+    const std::uint32_t g = q.g(), s = q.s(), o = q.o();
+    const std::uint32_t p = predicate_keys.rank(q.predicate_key());
     const SerdStatus st = serd_writer_write_statement(
-        writer.get(), 0, named && !graph_names[q.g].empty() ? &graph_nodes[q.g] : nullptr,
-        &nodes[q.s], q.p == type_rank ? &type_node : &nodes[q.p], &nodes[q.o],
-        optional(datatypes[q.o]), optional(langs[q.o]));
+        writer.get(), 0, named && !graph_names[g].empty() ? &graph_nodes[g] : nullptr, &nodes[s],
+        p == predicate_keys.type_rank ? &type_node : &nodes[p], &nodes[o], optional(datatypes[o]),
+        optional(langs[o]));
     if (st != SERD_SUCCESS || sink.failed) {
       const std::string why =
           sink.error.empty() ? reinterpret_cast<const char*>(serd_strerror(st)) : sink.error;
-      return internal("cannot serialize <" + ranked.terms[q.s]->value + "> <" +
-                      ranked.terms[q.p]->value + ">: " + why);
+      return internal("cannot serialize <" + ranked.terms[s]->value + "> <" +
+                      ranked.terms[p]->value + ">: " + why);
     }
   }
   if (serd_writer_finish(writer.get()) != SERD_SUCCESS || sink.failed) {
