@@ -65,10 +65,13 @@ class Recognizer {
         verbs_of_sentence_(text.sentences.size()),
         dictionary_(text.tokens.size(), 0) {
     // Every finder (and relate after them) asks for the categories of the words around it: each
-    // is looked up once.
+    // is looked up once, and the classes the finders test are kept as bits.
     out_.categories.reserve(size());
-    for (std::size_t i = 0; i < size(); ++i)
+    classes_.reserve(size());
+    for (std::size_t i = 0; i < size(); ++i) {
       out_.categories.push_back(lex_.word_category(lower(i)));
+      classes_.push_back(is_word(i) ? classes_of(out_.categories.back()) : 0);
+    }
   }
 
   Recognized run() {
@@ -105,19 +108,9 @@ class Recognizer {
   std::string_view category(std::size_t i) const {
     return is_word(i) ? out_.categories[i] : std::string_view();
   }
-  bool is_function_word(std::size_t i) const {
-    const auto c = category(i);
-    return c == "article" || c == "preposition" || c == "conjunction" || c == "pronoun" ||
-           c == "possessive";
-  }
+  bool is_function_word(std::size_t i) const { return i < size() && classes_[i] & kFunctionWord; }
   // Words of a closed class that are never adjectives or names.
-  bool is_closed_class(std::size_t i) const {
-    static constexpr std::string_view kClasses[] = {
-        "article",  "possessive", "preposition", "conjunction", "pronoun",
-        "particle", "number",     "month",       "weekday",     "temporal"};
-    const auto c = category(i);
-    return std::find(std::begin(kClasses), std::end(kClasses), c) != std::end(kClasses);
-  }
+  bool is_closed_class(std::size_t i) const { return i < size() && classes_[i] & kClosedClass; }
   // A demonym ("Niederländer") rather than an adjective ("niederländische", "US-amerikanische").
   bool is_demonym(std::size_t i) const {
     const std::string_view w = str(i);
@@ -127,9 +120,7 @@ class Recognizer {
   bool is_particle(std::size_t i) const {
     return is_word(i) && lex_.word_value("particle", lower(i)).has_value();
   }
-  bool is_article(std::size_t i) const {
-    return category(i) == "article" || category(i) == "possessive";
-  }
+  bool is_article(std::size_t i) const { return i < size() && classes_[i] & kArticle; }
   bool is_punct(std::size_t i, std::string_view p) const {
     return i < size() && tok(i).kind == TokenKind::kPunct && str(i) == p;
   }
@@ -1500,6 +1491,24 @@ class Recognizer {
   std::vector<bool> in_verb_phrase_;  // token → part of a verb phrase of several words
   std::vector<int> title_end_;        // token → title ending there
   std::vector<std::vector<std::size_t>> verbs_of_sentence_;
+
+  // Classes of a word by its category, as bits.
+  static constexpr std::uint8_t kArticle = 1;       // article, possessive
+  static constexpr std::uint8_t kFunctionWord = 2;  // article, possessive, preposition, ...
+  static constexpr std::uint8_t kClosedClass = 4;   // never an adjective or a name
+  static std::uint8_t classes_of(std::string_view category) {
+    if (category.empty()) return 0;  // most words
+    if (category == "article" || category == "possessive")
+      return kArticle | kFunctionWord | kClosedClass;
+    if (category == "preposition" || category == "conjunction" || category == "pronoun")
+      return kFunctionWord | kClosedClass;
+    if (category == "particle" || category == "number" || category == "month" ||
+        category == "weekday" || category == "temporal") {
+      return kClosedClass;
+    }
+    return 0;
+  }
+  std::vector<std::uint8_t> classes_;  // token → classes of its word
 
   // Per token, two bits per form: asked, and the answer.
   static constexpr int kAsWritten = 0;
