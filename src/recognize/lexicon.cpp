@@ -439,12 +439,16 @@ Lexicon::WordFacts Lexicon::compute_facts(std::string_view lower) const {
   return f;
 }
 
-Lexicon::WordFacts Lexicon::facts(std::string_view lower) const {
+const Lexicon::WordFacts& Lexicon::facts(std::string_view lower) const {
   // The finders ask about the same words again and again, within a report and from one report
   // to the next: each thread keeps the answers for a bounded number of word forms (and none
   // for words too long to be words), a few MB at most.
   constexpr std::size_t kMaxWordBytes = 64;
-  if (lower.size() > kMaxWordBytes) return compute_facts(lower);
+  if (lower.size() > kMaxWordBytes) {
+    thread_local WordFacts uncached;
+    uncached = compute_facts(lower);
+    return uncached;
+  }
   thread_local BoundedCache<WordFacts> cache(1 << 15);
   thread_local std::uint64_t cached_lexicon = 0;
   if (cached_lexicon != id_) {

@@ -176,9 +176,10 @@ class Lexicon {
 
  private:
   // What the lexicon says about one lower-case word (its titles, head nouns, country adjective
-  // and demonym), computed once per word form and thread and then looked up.
+  // and demonym), computed once per word form and thread and then looked up. The reference
+  // is valid until the thread's next call.
   struct WordFacts;
-  WordFacts facts(std::string_view lower) const;
+  const WordFacts& facts(std::string_view lower) const;
   WordFacts compute_facts(std::string_view lower) const;
 
   std::uint64_t id_ = 0;  // tells the word facts of this lexicon from another's
