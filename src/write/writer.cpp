@@ -313,38 +313,50 @@ bool long_string_reads_back(std::string_view s) {
   return true;
 }
 
-// A Serd node over `s` with the character count and flags serd_node_from_substring gives it,
-// made with a table of byte classes; `classes` gets the classes of all its bytes. (Serd's own scan
-// stops at a NUL byte: such a string is left to it.) A literal that would not read back as a long
-// string gets no flags, so that Serd writes it as a short string with every quote escaped.
-SerdNode string_node(SerdType type, std::string_view s, std::uint8_t& classes) {
+// The classes of all bytes of `s`.
+std::uint8_t byte_classes(std::string_view s) {
   std::uint8_t c = 0;
   for (const char ch : s) c |= kByteClasses[static_cast<unsigned char>(ch)];
-  const std::size_t chars = utf8::length(s);
-  classes = c;
+  return c;
+}
+
+// A Serd node over `s`, whose bytes have the `classes`, with the character count and flags
+// serd_node_from_substring gives it. (Serd's own scan stops at a NUL byte: such a string is left
+// to it.) A literal that would not read back as a long string gets no flags, so that Serd writes
+// it as a short string with every quote escaped.
+SerdNode string_node(SerdType type, std::string_view s, std::uint8_t classes) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  if (c & kNul) return serd_node_from_substring(type, bytes, s.size());
+  if (classes & kNul) return serd_node_from_substring(type, bytes, s.size());
   SerdNodeFlags flags = 0;
-  if (c & kNewline) flags |= SERD_HAS_NEWLINE;
-  if (c & kQuote) flags |= SERD_HAS_QUOTE;
-  if ((c & kQuote) && type == SERD_LITERAL && !long_string_reads_back(s)) flags = 0;
-  return SerdNode{bytes, s.size(), chars, flags, type};
+  if (classes & kNewline) flags |= SERD_HAS_NEWLINE;
+  if (classes & kQuote) flags |= SERD_HAS_QUOTE;
+  if ((classes & kQuote) && type == SERD_LITERAL && !long_string_reads_back(s)) flags = 0;
+  return SerdNode{bytes, s.size(), utf8::length(s), flags, type};
 }
 
 SerdNode string_node(SerdType type, std::string_view s) {
-  std::uint8_t classes = 0;
-  return string_node(type, s, classes);
+  return string_node(type, s, byte_classes(s));
 }
 
 // Makes Serd nodes for IRIs: a node points at the IRI itself, or at its escaped form (kept here
 // while the nodes are in use) when it has characters that may not stand in an IRI reference.
 class IriNodes {
  public:
+  // An IRI as it is given to Serd, and the classes of its bytes.
+  struct Given {
+    std::string_view iri;
+    std::uint8_t classes;
+  };
+  Given given(std::string_view iri) {
+    const std::uint8_t classes = byte_classes(iri);
+    if (!(classes & kForbiddenInIri)) return {iri, classes};
+    const std::string_view escaped = keep(escape_iri(iri));
+    return {escaped, byte_classes(escaped)};
+  }
+
   SerdNode operator()(std::string_view iri) {
-    std::uint8_t classes = 0;
-    const SerdNode node = string_node(SERD_URI, iri, classes);
-    if (!(classes & kForbiddenInIri)) return node;
-    return string_node(SERD_URI, keep(escape_iri(iri)));
+    const Given g = given(iri);
+    return string_node(SERD_URI, g.iri, g.classes);
   }
 
   // Keeps a string while the nodes are in use; returns it.
@@ -399,9 +411,8 @@ class PrefixedNames {
   // Whether this was made for `prefixes`.
   bool made_for(const graph::Prefixes& prefixes) const { return prefixes == prefixes_; }
 
-  // A prefixed-name node for the IRI `node` (as given to Serd), or a null node.
-  SerdNode operator()(const SerdNode& node, IriNodes& store) const {
-    const std::string_view iri(reinterpret_cast<const char*>(node.buf), node.n_bytes);
+  // A prefixed-name node for the IRI `iri` (as given to Serd), or a null node.
+  SerdNode operator()(std::string_view iri, IriNodes& store) const {
     if (!has_scheme(iri) || iri == kRdfNil) return SERD_NODE_NULL;
     const Prefix* match = nullptr;
     if (!nested_) {
@@ -425,7 +436,10 @@ class PrefixedNames {
     std::string curie;
     curie.reserve(match->name.size() + 1 + local.size());
     curie.append(match->name).append(1, ':').append(local);
-    return string_node(SERD_CURIE, store.keep(std::move(curie)));
+    // Letters, digits and the colon: as many characters as bytes, nothing to escape.
+    const std::string_view kept = store.keep(std::move(curie));
+    return SerdNode{reinterpret_cast<const uint8_t*>(kept.data()), kept.size(), kept.size(), 0,
+                    SERD_CURIE};
   }
 
  private:
@@ -551,10 +565,13 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   // Serd nodes, made once per distinct term: with prefixes, a prefixed name where there is one.
   IriNodes iri_node;
   const PrefixedNames& prefixed = prefixed_names(prefixes);
-  const auto as_written = [&](const SerdNode& node) {
-    if (!has_prefixes(format)) return node;
-    const SerdNode name = prefixed(node, iri_node);
-    return name.type == SERD_NOTHING ? node : name;
+  const auto as_written = [&](std::string_view iri) {
+    const IriNodes::Given given = iri_node.given(iri);
+    if (has_prefixes(format)) {
+      const SerdNode name = prefixed(given.iri, iri_node);
+      if (name.type != SERD_NOTHING) return name;
+    }
+    return string_node(SERD_URI, given.iri, given.classes);
   };
   std::vector<SerdNode> nodes(ranked.terms.size(), SERD_NODE_NULL);
   std::vector<SerdNode> datatypes(ranked.terms.size(), SERD_NODE_NULL);
@@ -565,7 +582,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   for (std::size_t r = 0; r < ranked.terms.size(); ++r) {
     const Term& t = *ranked.terms[r];
     if (t.is_iri()) {
-      nodes[r] = as_written(iri_node(t.value));
+      nodes[r] = as_written(t.value);
       continue;
     }
     nodes[r] = string_node(SERD_LITERAL, t.value);
@@ -574,14 +591,15 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
     } else if (!t.datatype.empty()) {
       auto it = datatype_nodes.find(t.datatype);
       if (it == datatype_nodes.end()) {
-        const SerdNode iri = iri_node(t.datatype);
-        it = datatype_nodes.emplace(t.datatype, std::pair(iri, as_written(iri))).first;
+        it = datatype_nodes
+                 .emplace(t.datatype, std::pair(iri_node(t.datatype), as_written(t.datatype)))
+                 .first;
       }
       datatypes[r] = has_prefixes(format) && written_bare(t) ? it->second.first : it->second.second;
     }
   }
   std::vector<SerdNode> graph_nodes;
-  for (const auto name : graph_names) graph_nodes.push_back(as_written(iri_node(name)));
+  for (const auto name : graph_names) graph_nodes.push_back(as_written(name));
 
   Sink sink;
   if (has_prefixes(format)) {
