@@ -14,23 +14,10 @@ namespace reportkg::recognize {
 
 namespace {
 
-// How a word ends with a listed title or head noun: word = prefix + head + ending (an
-// inflection ending of at most a few bytes). Small, as many are kept per thread.
-struct HeadAt {
-  std::uint32_t index = 0;
-  std::uint32_t prefix_bytes = 0;
-  std::uint8_t ending_bytes = 0;
-  bool feminine = false;  // titles: the word is the feminine form
-};
-
-constexpr std::uint32_t kNoCountry = UINT32_MAX;
+using HeadAt = Lexicon::HeadAt;
+constexpr std::uint32_t kNoCountry = Lexicon::WordFacts::kNoCountry;
 
 }  // namespace
-
-struct Lexicon::WordFacts {
-  std::optional<HeadAt> title, org_head, event_noun, agreement_noun, venue_head;
-  std::uint32_t adjective_country = kNoCountry, demonym_country = kNoCountry;
-};
 
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_resources();
 
@@ -298,12 +285,14 @@ std::optional<std::size_t> country(std::uint32_t index) {
 
 }  // namespace
 
-std::optional<std::size_t> Lexicon::country_by_adjective(std::string_view lower) const {
-  return country(facts(lower).adjective_country);
+std::optional<std::size_t> Lexicon::country_by_adjective(std::string_view lower,
+                                                         const WordFacts* known) const {
+  return country((known ? *known : facts(lower)).adjective_country);
 }
 
-std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower) const {
-  return country(facts(lower).demonym_country);
+std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower,
+                                                       const WordFacts* known) const {
+  return country((known ? *known : facts(lower)).demonym_country);
 }
 
 std::optional<std::size_t> Lexicon::country_by_iso(std::string_view iso) const {
@@ -458,14 +447,16 @@ const Lexicon::WordFacts& Lexicon::facts(std::string_view lower) const {
   return cache.get(lower, [&] { return compute_facts(lower); });
 }
 
-std::optional<Lexicon::TitleHit> Lexicon::title(std::string_view lower) const {
-  const auto t = facts(lower).title;
+std::optional<Lexicon::TitleHit> Lexicon::title(std::string_view lower,
+                                                const WordFacts* known) const {
+  const auto& t = (known ? *known : facts(lower)).title;
   if (!t) return std::nullopt;
   return TitleHit{t->index, t->feminine, std::string(lower.substr(0, t->prefix_bytes))};
 }
 
-std::optional<Lexicon::HeadMatch> Lexicon::org_head(std::string_view lower) const {
-  return head_match(facts(lower).org_head, lower);
+std::optional<Lexicon::HeadMatch> Lexicon::org_head(std::string_view lower,
+                                                    const WordFacts* known) const {
+  return head_match((known ? *known : facts(lower)).org_head, lower);
 }
 
 bool Lexicon::is_plural_event_noun(std::size_t index) const {
@@ -479,16 +470,19 @@ bool Lexicon::is_plural_event_noun(std::size_t index) const {
   return false;
 }
 
-std::optional<Lexicon::HeadMatch> Lexicon::event_noun(std::string_view lower) const {
-  return head_match(facts(lower).event_noun, lower);
+std::optional<Lexicon::HeadMatch> Lexicon::event_noun(std::string_view lower,
+                                                      const WordFacts* known) const {
+  return head_match((known ? *known : facts(lower)).event_noun, lower);
 }
 
-std::optional<Lexicon::HeadMatch> Lexicon::agreement_noun(std::string_view lower) const {
-  return head_match(facts(lower).agreement_noun, lower);
+std::optional<Lexicon::HeadMatch> Lexicon::agreement_noun(std::string_view lower,
+                                                          const WordFacts* known) const {
+  return head_match((known ? *known : facts(lower)).agreement_noun, lower);
 }
 
-std::optional<Lexicon::HeadMatch> Lexicon::venue_head(std::string_view lower) const {
-  return head_match(facts(lower).venue_head, lower);
+std::optional<Lexicon::HeadMatch> Lexicon::venue_head(std::string_view lower,
+                                                      const WordFacts* known) const {
+  return head_match((known ? *known : facts(lower)).venue_head, lower);
 }
 
 std::optional<Lexicon::VerbHit> Lexicon::verb(const std::vector<std::string_view>& lower) const {

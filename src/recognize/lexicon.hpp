@@ -92,10 +92,31 @@ class Lexicon {
   std::pair<std::size_t, std::vector<NameEntry>> match_name(
       const std::vector<std::string_view>& lower) const;
 
+  /// What the lexicon says of one lower-case word form: the title and head nouns it ends with,
+  /// the country whose adjective or demonym it is. The questions below that take a word look
+  /// its facts up, unless the caller gives them, as one that asks several questions of a word
+  /// does.
+  struct HeadAt {  ///< word = prefix + head + ending (an inflection ending of a few bytes)
+    std::uint32_t index = 0;
+    std::uint32_t prefix_bytes = 0;
+    std::uint8_t ending_bytes = 0;
+    bool feminine = false;  ///< titles: the word is the feminine form
+  };
+  struct WordFacts {
+    static constexpr std::uint32_t kNoCountry = UINT32_MAX;
+    std::optional<HeadAt> title, org_head, event_noun, agreement_noun, venue_head;
+    std::uint32_t adjective_country = kNoCountry, demonym_country = kNoCountry;
+  };
+  /// The facts of `lower`, kept per thread for a bounded number of word forms; the reference is
+  /// valid until the thread's next call.
+  const WordFacts& facts(std::string_view lower) const;
+
   /// The country whose adjective stem the lower-case word inflects ("niederländischen" → NL).
-  std::optional<std::size_t> country_by_adjective(std::string_view lower) const;
+  std::optional<std::size_t> country_by_adjective(std::string_view lower,
+                                                  const WordFacts* known = nullptr) const;
   /// The country whose demonym the word is ("Niederländer").
-  std::optional<std::size_t> country_by_demonym(std::string_view lower) const;
+  std::optional<std::size_t> country_by_demonym(std::string_view lower,
+                                                const WordFacts* known = nullptr) const;
   std::optional<std::size_t> country_by_iso(std::string_view iso) const;
   std::optional<std::size_t> organization_by_label(std::string_view label) const;
 
@@ -107,7 +128,7 @@ class Lexicon {
     std::string
         prefix;  ///< "nato" for "nato-generalsekretär", "gesundheits" for "gesundheitsminister"
   };
-  std::optional<TitleHit> title(std::string_view lower) const;
+  std::optional<TitleHit> title(std::string_view lower, const WordFacts* known = nullptr) const;
 
   /// How a word matched a head noun: `prefix` + head + `ending` (all lower case), e.g.
   /// "außenministeriums" = "außen" + "ministerium" + "s".
@@ -117,16 +138,19 @@ class Lexicon {
     std::size_t index = 0;  ///< entry in the table's list
   };
   /// Organization head noun (exact or last compound part); `index` into org_heads().
-  std::optional<HeadMatch> org_head(std::string_view lower) const;
+  std::optional<HeadMatch> org_head(std::string_view lower, const WordFacts* known = nullptr) const;
   /// True when an event noun of the table is itself a plural ("Gespräche" beside "Gespräch"): it
   /// names one event.
   bool is_plural_event_noun(std::size_t index) const;
   /// Event noun (exact, inflected, or last compound part); `index` into events().
-  std::optional<HeadMatch> event_noun(std::string_view lower) const;
+  std::optional<HeadMatch> event_noun(std::string_view lower,
+                                      const WordFacts* known = nullptr) const;
   /// Agreement noun (exact, inflected, or last compound part); `index` into agreements().
-  std::optional<HeadMatch> agreement_noun(std::string_view lower) const;
+  std::optional<HeadMatch> agreement_noun(std::string_view lower,
+                                          const WordFacts* known = nullptr) const;
   /// Venue head noun (Palast, Palais, Zentrum, Hotel); `index` into venues().
-  std::optional<HeadMatch> venue_head(std::string_view lower) const;
+  std::optional<HeadMatch> venue_head(std::string_view lower,
+                                      const WordFacts* known = nullptr) const;
 
   struct OrgHead {
     std::string head;
@@ -175,11 +199,6 @@ class Lexicon {
   bool is_dictionary_word(std::string_view word) const;
 
  private:
-  // What the lexicon says about one lower-case word (its titles, head nouns, country adjective
-  // and demonym), computed once per word form and thread and then looked up. The reference
-  // is valid until the thread's next call.
-  struct WordFacts;
-  const WordFacts& facts(std::string_view lower) const;
   WordFacts compute_facts(std::string_view lower) const;
 
   std::uint64_t id_ = 0;  // tells the word facts of this lexicon from another's

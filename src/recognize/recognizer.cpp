@@ -63,7 +63,8 @@ class Recognizer {
         in_verb_phrase_(text.tokens.size(), false),
         title_end_(text.tokens.size() + 1, -1),
         verbs_of_sentence_(text.sentences.size()),
-        dictionary_(text.tokens.size(), 0) {
+        dictionary_(text.tokens.size(), 0),
+        facts_(text.tokens.size()) {
     // Every finder (and relate after them) asks for the categories of the words around it: each
     // is looked up once, and the classes the finders test are kept as bits.
     out_.categories.reserve(size());
@@ -105,6 +106,33 @@ class Recognizer {
   // finders ask this of the same tokens again and again: the dictionary is asked once per token.
   bool known(std::size_t i) const { return dictionary_word(i, kAsWritten); }
   bool known_lower(std::size_t i) const { return dictionary_word(i, kLowerCase); }
+  // What the lexicon says of token i's word (see Lexicon::WordFacts): the finders ask it of the
+  // same tokens again and again, and it is looked up once per token.
+  const Lexicon::WordFacts& facts(std::size_t i) const {
+    if (!facts_[i]) facts_[i] = lex_.facts(lower(i));
+    return *facts_[i];
+  }
+  std::optional<Lexicon::TitleHit> title_at(std::size_t i) const {
+    return lex_.title(lower(i), &facts(i));
+  }
+  std::optional<Lexicon::HeadMatch> org_head_at(std::size_t i) const {
+    return lex_.org_head(lower(i), &facts(i));
+  }
+  std::optional<Lexicon::HeadMatch> event_noun_at(std::size_t i) const {
+    return lex_.event_noun(lower(i), &facts(i));
+  }
+  std::optional<Lexicon::HeadMatch> agreement_noun_at(std::size_t i) const {
+    return lex_.agreement_noun(lower(i), &facts(i));
+  }
+  std::optional<Lexicon::HeadMatch> venue_head_at(std::size_t i) const {
+    return lex_.venue_head(lower(i), &facts(i));
+  }
+  std::optional<std::size_t> country_by_adjective_at(std::size_t i) const {
+    return lex_.country_by_adjective(lower(i), &facts(i));
+  }
+  std::optional<std::size_t> country_by_demonym_at(std::size_t i) const {
+    return lex_.country_by_demonym(lower(i), &facts(i));
+  }
   std::string_view category(std::size_t i) const {
     return is_word(i) ? out_.categories[i] : std::string_view();
   }
@@ -150,7 +178,7 @@ class Recognizer {
   bool is_name_adjective(std::size_t i) const {
     if (!is_cap(i) || is_function_word(i) || !ends_like_adjective(lower(i))) return false;
     if (owner_[i] >= 0 || title_owner_[i] >= 0) return false;
-    if (lex_.title(lower(i)) || lex_.event_noun(lower(i))) return false;
+    if (title_at(i) || event_noun_at(i)) return false;
     return known_lower(i);
   }
 
@@ -324,7 +352,7 @@ class Recognizer {
           }
         }
         // A demonym ("Niederländer") names the country.
-        if (const auto c = lex_.country_by_demonym(lower(i))) {
+        if (const auto c = country_by_demonym_at(i)) {
           Mention& m = add_mention(EntityType::kCountry, i, i + 1, lex_.countries()[*c].name);
           m.key = lex_.countries()[*c].iso;
           m.adjective = true;
@@ -344,7 +372,7 @@ class Recognizer {
       }
       // A country adjective ("niederländische", "US-amerikanischen").
       if (!is_cap(i) || sentence_start(i)) {
-        if (const auto c = lex_.country_by_adjective(lower(i))) {
+        if (const auto c = country_by_adjective_at(i)) {
           Mention& m = add_mention(EntityType::kCountry, i, i + 1, lex_.countries()[*c].name);
           m.key = lex_.countries()[*c].iso;
           m.adjective = true;
@@ -377,7 +405,7 @@ class Recognizer {
         // "für politische Angelegenheiten, Frieden und Sicherheit", "für Umwelt, Klimaschutz,
         // Naturschutz und nukleare Sicherheit": a list that ends in "und".
         if (k + 1 < end && is_punct(k, ",") && is_cap(k + 1) && !is_function_word(k + 1) &&
-            !starts_name(k + 1) && title_owner_[k + 1] < 0 && !lex_.title(lower(k + 1))) {
+            !starts_name(k + 1) && title_owner_[k + 1] < 0 && !title_at(k + 1)) {
           bool ends_in_und = false;
           for (std::uint32_t n = k + 1; n < end && n < k + 12; ++n) {
             if (is_word(n) && lower(n) == "und") {
@@ -394,7 +422,7 @@ class Recognizer {
         }
         // "Drogen- und Verbrechensbekämpfung", "wirtschaftliche Zusammenarbeit und Entwicklung":
         // a second noun phrase joined by "und" belongs to the name.
-        if (k + 1 < end && is_word(k) && lower(k) == "und" && !lex_.title(lower(k + 1)) &&
+        if (k + 1 < end && is_word(k) && lower(k) == "und" && !title_at(k + 1) &&
             (is_adjective(k + 1) || (is_cap(k + 1) && !is_function_word(k + 1) &&
                                      !starts_name(k + 1) && title_owner_[k + 1] < 0))) {
           ++k;
@@ -411,8 +439,8 @@ class Recognizer {
   // A word that starts a person's name rather than continuing a noun phrase: not a German word,
   // or followed by one that is not ("Samuel Adjei-Boateng").
   bool starts_name(std::uint32_t k) const {
-    return is_cap(k) && !known(k) && owner_[k] < 0 && !lex_.org_head(lower(k)) &&
-           !lex_.event_noun(lower(k)) && !lex_.agreement_noun(lower(k));
+    return is_cap(k) && !known(k) && owner_[k] < 0 && !org_head_at(k) && !event_noun_at(k) &&
+           !agreement_noun_at(k);
   }
 
   // The organization mention (pattern or gazetteer) that starts at k after an optional article
@@ -437,7 +465,7 @@ class Recognizer {
     // Right to left, so that a genitive complement is known before the noun it completes.
     for (std::uint32_t i = sent.last; i-- > sent.first;) {
       if (!is_cap(i) || owner_[i] >= 0 || in_quote_[i]) continue;
-      const auto head = lex_.org_head(lower(i));
+      const auto head = org_head_at(i);
       if (!head) continue;
       const auto& info = lex_.org_heads()[head->index];
       if (head->ending == "en" || head->ending == "n") continue;  // a plural: not one organization
@@ -523,8 +551,8 @@ class Recognizer {
       // entity names what the body is for.
       if (!has_fuer && parent < 0 && country < 0 && last + 1 < sent.last &&
           (lower(last) == "der" || lower(last) == "des") && is_cap(last + 1) &&
-          owner_[last + 1] < 0 && title_owner_[last + 1] < 0 && !lex_.title(lower(last + 1)) &&
-          !starts_name(last + 1) && (lex_.event_noun(lower(last + 1)) == std::nullopt)) {
+          owner_[last + 1] < 0 && title_owner_[last + 1] < 0 && !title_at(last + 1) &&
+          !starts_name(last + 1) && (event_noun_at(last + 1) == std::nullopt)) {
         std::uint32_t g = last + 1;
         while (g + 1 < sent.last && is_adjective(g) && !is_cap(g)) ++g;
         // "der Brasilianischen Agrarforschungsgesellschaft": a capitalized adjective starts a
@@ -717,11 +745,11 @@ class Recognizer {
   void find_events(const text::Sentence& sent) {
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (!is_cap(i) || owner_[i] >= 0 || in_verb_phrase(i)) continue;
-      const auto head = lex_.event_noun(lower(i));
+      const auto head = event_noun_at(i);
       std::optional<Lexicon::HeadMatch> assembly;
       if (!head) {
         // An assembly in an event context ("auf der 78. Weltgesundheitsversammlung").
-        const auto oh = lex_.org_head(lower(i));
+        const auto oh = org_head_at(i);
         if (!oh || lex_.org_heads()[oh->index].kind != "assembly" || !is_event_context(i)) continue;
         assembly = oh;
       }
@@ -868,9 +896,9 @@ class Recognizer {
         k = mention_at(k)->last;  // "im Genfer Palais"
       // "im Internationalen Konferenzzentrum Al-Manara": capitalized adjectives of the name.
       const std::uint32_t name_first = k;
-      while (k + 1 < sent.last && is_name_adjective(k) && lex_.venue_head(lower(k + 1))) ++k;
+      while (k + 1 < sent.last && is_name_adjective(k) && venue_head_at(k + 1)) ++k;
       if (!is_cap(k) || owner_[k] >= 0 || in_quote_[k]) continue;
-      const auto venue = lex_.venue_head(lower(k));
+      const auto venue = venue_head_at(k);
       std::string adjectives;
       for (std::uint32_t a = name_first; a < k && venue; ++a) {
         adjectives += nominative_adjective(str(a), lex_.venue_gender(venue->index)) + " ";
@@ -897,8 +925,7 @@ class Recognizer {
           foreign = foreign || !known(n);
           ++n;
         }
-        if (!foreign || n - k < 2 || lex_.event_noun(lower(n - 1)) || lex_.title(lower(k)))
-          continue;
+        if (!foreign || n - k < 2 || event_noun_at(n - 1) || title_at(k)) continue;
         last = n;
       }
       if (last <= k) continue;
@@ -916,7 +943,7 @@ class Recognizer {
       m.key.clear();
       // "Nelson-Mandela-Saal des AU-Konferenzzentrums": the building the venue is in.
       if (venue_after(last)) {
-        const auto outer = lex_.venue_head(lower(last + 1));
+        const auto outer = venue_head_at(last + 1);
         add_mention(EntityType::kPlace, last + 1, last + 2,
                     without_ending(last + 1, outer->ending));
         last += 2;
@@ -929,7 +956,7 @@ class Recognizer {
   bool venue_after(std::uint32_t n) const {
     return n + 1 < size() && is_word(n) && (lower(n) == "des" || lower(n) == "der") &&
            is_cap(n + 1) && owner_[n + 1] < 0 && tok(n + 1).sentence == tok(n).sentence &&
-           lex_.venue_head(lower(n + 1)).has_value();
+           venue_head_at(n + 1).has_value();
   }
 
   // ---- titles -------------------------------------------------------------------------------
@@ -944,7 +971,7 @@ class Recognizer {
         w = with_dot;
       }
       auto hit = lex_.title(w);
-      if (!hit && abbreviated) hit = lex_.title(lower(i));
+      if (!hit && abbreviated) hit = title_at(i);
       if (!hit) continue;
       const Title& title = lex_.titles()[hit->index];
       TitleMention tm;
@@ -1147,8 +1174,7 @@ class Recognizer {
 
   bool looks_like_name_word(std::uint32_t k) const {
     return is_cap(k) && owner_[k] < 0 && title_owner_[k] < 0 && !is_function_word(k) &&
-           !all_caps(k) && !lex_.event_noun(lower(k)) && !lex_.agreement_noun(lower(k)) &&
-           !lex_.org_head(lower(k));
+           !all_caps(k) && !event_noun_at(k) && !agreement_noun_at(k) && !org_head_at(k);
   }
 
   void add_person(std::uint32_t first, std::uint32_t last) {
@@ -1522,6 +1548,7 @@ class Recognizer {
     return bits & (2u << form);
   }
   mutable std::vector<std::uint8_t> dictionary_;
+  mutable std::vector<std::optional<Lexicon::WordFacts>> facts_;  // token → facts, once asked
 };
 
 }  // namespace
