@@ -29,9 +29,9 @@ constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
 
 // ---- ordering -------------------------------------------------------------------------------
 
-// A triple of a graph, by the ranks of its terms in their total order, packed into two words:
-// sorting and deduplicating compare two integers, not five fields or long IRIs that share their
-// first fifty characters. rdf:type and rdfs:label come first among the predicates.
+// A triple of a graph, by the ranks of its terms (see Ranked), packed into two words: sorting
+// and deduplicating compare integers, not long IRIs that share their first fifty characters
+// (QuadOrder). rdf:type and rdfs:label come first among the predicates.
 struct Quad {
   std::uint64_t graph_subject;     // graph rank << 32 | subject rank
   std::uint64_t predicate_object;  // predicate key (PredicateKeys) << 32 | object rank
@@ -40,10 +40,6 @@ struct Quad {
   std::uint32_t s() const { return static_cast<std::uint32_t>(graph_subject); }
   std::uint32_t predicate_key() const { return static_cast<std::uint32_t>(predicate_object >> 32); }
   std::uint32_t o() const { return static_cast<std::uint32_t>(predicate_object); }
-  bool operator<(const Quad& q) const {
-    return graph_subject != q.graph_subject ? graph_subject < q.graph_subject
-                                            : predicate_object < q.predicate_object;
-  }
   bool operator==(const Quad& q) const = default;
 };
 
@@ -59,9 +55,12 @@ struct PredicateKeys {
   }
 };
 
-// The distinct terms of several graphs in their total order.
+// The terms of several graphs: the distinct IRIs in their order, ranked, then every literal.
+// Literals are not sorted here: their order matters only among the objects of one subject and
+// predicate, where QuadOrder compares them.
 struct Ranked {
   std::vector<const Term*> terms;                // by rank
+  std::size_t iris = 0;                          // ranks below this are IRIs, in order
   std::vector<std::vector<std::uint32_t>> rank;  // [graph][term id] → rank
 };
 
@@ -131,44 +130,61 @@ void sort_by_value(TermSlot* a, std::size_t n, std::size_t depth, int rounds) {
   }
 }
 
-// Terms in Term's order: IRIs before literals, then by value, then by datatype and language.
-void sort_terms(std::vector<TermSlot>& all) {
-  const auto literals =
-      std::partition(all.begin(), all.end(), [](const TermSlot& t) { return t.term->is_iri(); });
-  const auto sort = [](TermSlot* first, std::size_t n) {
-    sort_by_value(first, n, 0, 2 * static_cast<int>(std::bit_width(n)) + 32);
-  };
-  sort(all.data(), static_cast<std::size_t>(literals - all.begin()));
-  sort(all.data() + (literals - all.begin()), static_cast<std::size_t>(all.end() - literals));
-  for (auto run = literals; run != all.end();) {  // literals of one value: by datatype, language
-    const auto next =
-        std::find_if(run + 1, all.end(), [&](const TermSlot& t) { return t.value != run->value; });
-    std::sort(run, next, [](const TermSlot& x, const TermSlot& y) {
-      return std::tie(x.term->datatype, x.term->lang) < std::tie(y.term->datatype, y.term->lang);
-    });
-    run = next;
-  }
-}
-
 Ranked rank_terms(const std::vector<graph::Graph>& graphs) {
-  std::vector<TermSlot> all;
   Ranked out;
   out.rank.resize(graphs.size());
   std::size_t total = 0;
   for (const auto& g : graphs) total += g.terms.size();
-  all.reserve(total);
+  std::vector<TermSlot> iris;
+  iris.reserve(total);
   for (std::size_t i = 0; i < graphs.size(); ++i) {
     out.rank[i].resize(graphs[i].terms.size());
-    for (std::size_t t = 0; t < graphs[i].terms.size(); ++t)
-      all.push_back({graphs[i].terms[t].value, &graphs[i].terms[t], &out.rank[i][t]});
+    for (std::size_t t = 0; t < graphs[i].terms.size(); ++t) {
+      const Term& term = graphs[i].terms[t];
+      if (term.is_iri()) iris.push_back({term.value, &term, &out.rank[i][t]});
+    }
   }
-  sort_terms(all);
-  for (const auto& [value, term, rank] : all) {
+  sort_by_value(iris.data(), iris.size(), 0,
+                2 * static_cast<int>(std::bit_width(iris.size())) + 32);
+  for (const auto& [value, term, rank] : iris) {
     if (out.terms.empty() || !(*out.terms.back() == *term)) out.terms.push_back(term);
     *rank = static_cast<std::uint32_t>(out.terms.size() - 1);
   }
+  out.iris = out.terms.size();
+  for (std::size_t i = 0; i < graphs.size(); ++i) {
+    for (std::size_t t = 0; t < graphs[i].terms.size(); ++t) {
+      const Term& term = graphs[i].terms[t];
+      if (term.is_iri()) continue;
+      out.rank[i][t] = static_cast<std::uint32_t>(out.terms.size());
+      out.terms.push_back(&term);
+    }
+  }
   return out;
 }
+
+// Quads in the document's order: by graph, subject, predicate and object, where an object that
+// is an IRI comes by its rank, before the literals, and literals compare as Terms do (by value,
+// datatype and language).
+class QuadOrder {
+ public:
+  explicit QuadOrder(const Ranked& ranked) : ranked_(ranked) {}
+
+  bool operator()(const Quad& a, const Quad& b) const {
+    if (a.graph_subject != b.graph_subject) return a.graph_subject < b.graph_subject;
+    if (a.predicate_key() != b.predicate_key()) return a.predicate_key() < b.predicate_key();
+    if (a.o() < ranked_.iris || b.o() < ranked_.iris) return a.o() < b.o();
+    return *ranked_.terms[a.o()] < *ranked_.terms[b.o()];
+  }
+  bool same(const Quad& a, const Quad& b) const {
+    if (a == b) return true;
+    return a.graph_subject == b.graph_subject && a.predicate_key() == b.predicate_key() &&
+           a.o() >= ranked_.iris && b.o() >= ranked_.iris &&
+           *ranked_.terms[a.o()] == *ranked_.terms[b.o()];
+  }
+
+ private:
+  const Ranked& ranked_;
+};
 
 // ---- term checks ----------------------------------------------------------------------------
 
@@ -524,9 +540,8 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   }
   const auto no_rank = static_cast<std::uint32_t>(ranked.terms.size());
   PredicateKeys predicate_keys{no_rank, no_rank};
-  for (std::uint32_t r = 0; r < ranked.terms.size(); ++r) {
+  for (std::uint32_t r = 0; r < ranked.iris; ++r) {
     const Term& t = *ranked.terms[r];
-    if (!t.is_iri()) break;  // IRIs come first
     if (t.value == kRdfType) predicate_keys.type_rank = r;
     if (t.value == kRdfsLabel) predicate_keys.label_rank = r;
   }
@@ -559,8 +574,11 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
                        std::uint64_t{predicate_keys.key(rank[t.p])} << 32 | rank[t.o]});
     }
   }
-  std::sort(quads.begin(), quads.end());
-  quads.erase(std::unique(quads.begin(), quads.end()), quads.end());
+  const QuadOrder order(ranked);
+  std::sort(quads.begin(), quads.end(), order);
+  quads.erase(std::unique(quads.begin(), quads.end(),
+                          [&](const Quad& a, const Quad& b) { return order.same(a, b); }),
+              quads.end());
 
   // Serd nodes, made once per distinct term: with prefixes, a prefixed name where there is one.
   IriNodes iri_node;
