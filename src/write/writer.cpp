@@ -507,6 +507,24 @@ SerdSyntax syntax_of(Format f) {
 
 bool has_prefixes(Format f) { return f == Format::kTurtle || f == Format::kTriG; }
 
+// The prefix declarations of `prefixes` in `format`, as declarations() gives them, made once per
+// thread for the prefixes and format last asked for (every report of a run has the same ones).
+Result<std::string_view> cached_declarations(const graph::Prefixes& prefixes, Format format) {
+  struct Made {
+    graph::Prefixes prefixes;
+    Format format;
+    std::string text;
+  };
+  thread_local std::optional<Made> made;
+  if (!made || made->format != format || made->prefixes != prefixes) {
+    made.reset();
+    auto text = declarations(prefixes, format);
+    if (!text) return text.error();
+    made = Made{prefixes, format, std::move(*text)};
+  }
+  return std::string_view(made->text);
+}
+
 }  // namespace
 
 Result<Format> parse_format(std::string_view name) {
@@ -634,6 +652,18 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
     }
     sink.out.reserve(size);
   }
+  // The prefix declarations: Serd writes them for declarations(), which has no graphs. A
+  // document of graphs begins with the text declarations() gave, made once per thread, and Serd
+  // writes the graphs after it as it would without declarations (Declarations::kOmit), where
+  // it would have separated the first subject of a Turtle document from them by an empty line.
+  // (The trailing newlines of a document without statements are trimmed below.)
+  const bool declare = has_prefixes(format) && declarations == Declarations::kWrite;
+  if (declare && !graphs.empty()) {
+    const auto text = cached_declarations(prefixes, format);
+    if (!text) return text.error();
+    sink.out.append(*text);
+    if (format == Format::kTurtle) sink.out += '\n';
+  }
   const std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(nullptr));
   if (!env) return internal("serd_env_new failed");
   const auto style =
@@ -643,7 +673,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   if (!writer) return internal("serd_writer_new failed");
   serd_writer_set_error_sink(writer.get(), sink_error, &sink);
 
-  if (has_prefixes(format) && declarations == Declarations::kWrite) {
+  if (declare && graphs.empty()) {
     for (const auto& [name, iri] : prefixes) {
       const SerdNode n = string_node(SERD_LITERAL, name);
       const SerdNode u = iri_node(iri);

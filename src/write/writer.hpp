@@ -33,7 +33,8 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
                               Declarations declarations = Declarations::kWrite);
 
 /// The prefix declarations that begin a document with these prefixes (empty for N-Triples and
-/// N-Quads): serialize() of graphs with kWrite gives them followed by its text with kOmit.
+/// N-Quads): serialize() of graphs with kWrite gives them followed by its text with kOmit (in
+/// Turtle, with an empty line between them).
 Result<std::string> declarations(const graph::Prefixes& prefixes, Format format);
 
 }  // namespace reportkg::write

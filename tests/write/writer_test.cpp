@@ -385,6 +385,29 @@ TEST_CASE("a TriG or N-Quads document is its declarations and then each graph wr
   CHECK(ok(declarations(prefixes(), Format::kNQuads)).empty());
 }
 
+TEST_CASE("a Turtle document is its declarations, an empty line and then its statements") {
+  using reportkg::write::Declarations;
+  using reportkg::write::declarations;
+  const std::string whole = ok(serialize({sample()}, prefixes(), Format::kTurtle));
+  const std::string decl = ok(declarations(prefixes(), Format::kTurtle));
+  CHECK(decl.ends_with(" .\n"));
+  CHECK(whole ==
+        decl + "\n" + ok(serialize({sample()}, prefixes(), Format::kTurtle, Declarations::kOmit)));
+  CHECK(ok(serialize({Graph{}}, prefixes(), Format::kTurtle)) == decl);  // nothing after them
+}
+
+TEST_CASE("each document declares its own prefixes, whichever were declared before") {
+  Prefixes fewer = prefixes();
+  fewer.pop_back();
+  for (int round = 0; round < 2; ++round) {  // in turns, as one thread may be asked
+    const std::string all = ok(serialize({sample()}, prefixes(), Format::kTurtle));
+    const std::string some = ok(serialize({sample()}, fewer, Format::kTurtle));
+    CHECK(all.find("@prefix report:") != std::string::npos);
+    CHECK(some.find("@prefix report:") == std::string::npos);
+    CHECK(some.find("<" + kId + "report/r1>") != std::string::npos);
+  }
+}
+
 TEST_CASE("characters not allowed in IRIs are percent-encoded") {
   Graph g;
   g.name = kId + "report/x";
