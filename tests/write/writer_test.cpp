@@ -4,6 +4,7 @@
 #include <serd/serd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <random>
 #include <sstream>
 #include <string>
@@ -414,6 +415,49 @@ TEST_CASE("characters not allowed in IRIs are percent-encoded") {
   add(g, kId + "person/A B<C>", kRdf + "type", Term::iri(kSchema + "Person"));
   const std::string out = ok(serialize({g}, prefixes(), Format::kNTriples));
   CHECK(out.find("<" + kId + "person/A%20B%3CC%3E>") != std::string::npos);
+}
+
+TEST_CASE("every byte that needs care is found wherever it stands in a long term") {
+  // Terms are scanned in blocks of sixteen bytes and a tail: the byte goes at every position of
+  // two blocks and a tail, after a first part that fills the block it begins.
+  const std::string iri_head = kId + "person/";
+  for (const char special : std::string("<>\"{}|^`\\ \x7F\x01", 12)) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      const int byte = static_cast<unsigned char>(special);
+      CAPTURE(byte);
+      CAPTURE(at);
+      std::string local(40, 'a');
+      local[at] = special;
+      Graph g;
+      g.name = kId + "report/x";
+      add(g, iri_head + local, kRdf + "type", Term::iri(kSchema + "Person"));
+      const std::string out = ok(serialize({g}, prefixes(), Format::kNTriples));
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", static_cast<unsigned char>(special));
+      CHECK(out.find("<" + iri_head + local.substr(0, at) + escaped + local.substr(at + 1) + ">") !=
+            std::string::npos);
+    }
+  }
+  for (const char special : std::string("\"\n\r\\\x01", 5)) {
+    std::vector<std::string> values;
+    Graph g;
+    g.name = kId + "report/x";
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string value(40, 'a');
+      value[at] = special;
+      add(g, kId + "person/P" + std::to_string(at), kSchema + "text", Term::literal(value));
+      values.push_back(value);
+    }
+    const std::string out = ok(serialize({g}, prefixes(), Format::kTurtle));
+    if (special == '\n' || special == '\r' || special == '"') {  // a long string, as found
+      for (std::size_t at = 0; at + 1 < values.size(); ++at) {
+        CAPTURE(at);
+        CHECK(out.find("\"\"\"" + values[at] + "\"\"\"") != std::string::npos);
+      }
+    }
+    std::sort(values.begin(), values.end());
+    CHECK(literals_read_back(out, SERD_TURTLE) == values);
+  }
 }
 
 TEST_CASE("a literal subject, a bad language tag or a bad integer is an internal error") {
