@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 #include "base/utf8.hpp"
 
@@ -60,7 +61,7 @@ void tokenize_line(std::string_view s, std::size_t begin, std::size_t end,
       i = j;
       continue;
     }
-    Token t;
+    Token& t = out.emplace_back();  // filled in place: no copy of a half-written token
     t.begin = static_cast<std::uint32_t>(i);
     t.space_before = space;
     space = false;
@@ -143,7 +144,7 @@ void tokenize_line(std::string_view s, std::size_t begin, std::size_t end,
       } else if (c == 0x201C) {
         // “ closes a „ (German) and opens otherwise (English).
         bool open_de = false;
-        for (auto it = out.rbegin(); it != out.rend() && it->begin >= begin; ++it) {
+        for (auto it = std::next(out.rbegin()); it != out.rend() && it->begin >= begin; ++it) {
           if (it->kind == TokenKind::kOpenQuote) {
             open_de = true;
             break;
@@ -159,7 +160,6 @@ void tokenize_line(std::string_view s, std::size_t begin, std::size_t end,
         t.kind = TokenKind::kPunct;
       }
     }
-    out.push_back(std::move(t));
   }
 }
 
