@@ -1,6 +1,7 @@
 #include "recognize/recognizer.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <functional>
 #include <unordered_map>
 
@@ -64,7 +65,7 @@ class Recognizer {
         title_end_(text.tokens.size() + 1, -1),
         verbs_of_sentence_(text.sentences.size()),
         dictionary_(text.tokens.size(), 0),
-        facts_(text.tokens.size()) {
+        facts_(std::bit_ceil(std::min(text.tokens.size(), kFactsSlots))) {
     // Every finder (and relate after them) asks for the categories of the words around it: each
     // is looked up once, and the classes the finders test are kept as bits.
     out_.categories.reserve(size());
@@ -107,10 +108,14 @@ class Recognizer {
   bool known(std::size_t i) const { return dictionary_word(i, kAsWritten); }
   bool known_lower(std::size_t i) const { return dictionary_word(i, kLowerCase); }
   // What the lexicon says of token i's word (see Lexicon::WordFacts): the finders ask it of the
-  // same tokens again and again, and it is looked up once per token.
+  // same tokens again and again, and it is looked up once while they work near the token.
   const Lexicon::WordFacts& facts(std::size_t i) const {
-    if (!facts_[i]) facts_[i] = lex_.facts(lower(i));
-    return *facts_[i];
+    FactsSlot& slot = facts_[i & (facts_.size() - 1)];
+    if (slot.token != i) {
+      slot.facts = lex_.facts(lower(i));
+      slot.token = i;
+    }
+    return slot.facts;
   }
   std::optional<Lexicon::TitleHit> title_at(std::size_t i) const {
     return lex_.title(lower(i), &facts(i));
@@ -1548,7 +1553,15 @@ class Recognizer {
     return bits & (2u << form);
   }
   mutable std::vector<std::uint8_t> dictionary_;
-  mutable std::vector<std::optional<Lexicon::WordFacts>> facts_;  // token → facts, once asked
+  // The facts of the tokens asked about last, token i in slot i mod size (a power of two, at
+  // most kFactsSlots): the finders ask about
+  // the tokens near the one they are at, and memory stays bounded in a report of any length.
+  static constexpr std::size_t kFactsSlots = 1024;
+  struct FactsSlot {
+    std::size_t token = SIZE_MAX;  // whose facts these are
+    Lexicon::WordFacts facts;
+  };
+  mutable std::vector<FactsSlot> facts_;
 };
 
 }  // namespace
