@@ -187,65 +187,38 @@ class QuadOrder {
   const Ranked& ranked_;
 };
 
-// Sorts 64-bit keys of `bits` bits with a least-significant-digit radix sort, a byte at a time:
-// it compares nothing, where a comparison sort of a report's few hundred quads spends much of its
-// time on branches it cannot predict.
-void radix_sort(std::vector<std::uint64_t>& keys, int bits) {
-  std::vector<std::uint64_t> sorted(keys.size());
-  for (int shift = 0; shift < bits; shift += 8) {
-    std::array<std::size_t, 257> next{};  // [digit + 1]: how many keys have a smaller digit
-    for (const std::uint64_t k : keys) ++next[((k >> shift) & 0xFF) + 1];
-    for (std::size_t d = 1; d < next.size(); ++d) next[d] += next[d - 1];
-    for (const std::uint64_t k : keys) sorted[next[(k >> shift) & 0xFF]++] = k;
-    keys.swap(sorted);
-  }
-}
-
-// Sorts the quads of `graphs` graphs in QuadOrder and removes duplicates. When the ranks of a
-// quad fit into 63 bits together, as they do for any report and for large merged documents,
-// the quads are radix-sorted by them, and then only the literal objects of one subject and
-// predicate are compared as Terms.
+// Sorts the quads in QuadOrder and removes duplicates. A least-significant-digit radix sort by
+// the ranks, a byte at a time and only over the bytes that vary (objects, predicates, subjects,
+// then graphs): it compares nothing, where a comparison sort of a report's few hundred quads
+// spends much of its time on branches it cannot predict. Literal objects of one subject and
+// predicate, which come after its IRIs by an arbitrary number, are then compared as Terms.
 void sort_quads(std::vector<Quad>& quads, const Ranked& ranked, std::size_t graphs) {
   const QuadOrder order(ranked);
   const auto width = [](std::size_t values) {  // bits for 0 .. values - 1
     return static_cast<int>(std::bit_width(values > 0 ? values - 1 : 0));
   };
-  const int g_bits = width(graphs), s_bits = width(ranked.iris), p_bits = width(ranked.iris + 2),
-            o_bits = width(ranked.terms.size());
-  const int bits = g_bits + s_bits + p_bits + o_bits;
-  if (bits > 63) {
-    std::sort(quads.begin(), quads.end(), order);
-  } else {
-    const auto mask = [](int n) { return (std::uint64_t{1} << n) - 1; };
-    std::vector<std::uint64_t> keys;
-    keys.reserve(quads.size());
-    for (const Quad& q : quads) {
-      std::uint64_t k = q.g();
-      k = (k << s_bits) | q.s();
-      k = (k << p_bits) | q.predicate_key();
-      k = (k << o_bits) | q.o();
-      keys.push_back(k);
+  std::vector<Quad> sorted(quads.size());
+  const auto by_field = [&](auto field, int bits) {
+    for (int shift = 0; shift < bits; shift += 8) {
+      std::array<std::size_t, 257> next{};  // [byte + 1]: how many quads have a smaller byte
+      for (const Quad& q : quads) ++next[((field(q) >> shift) & 0xFF) + 1];
+      for (std::size_t b = 1; b < next.size(); ++b) next[b] += next[b - 1];
+      for (const Quad& q : quads) sorted[next[(field(q) >> shift) & 0xFF]++] = q;
+      quads.swap(sorted);
     }
-    radix_sort(keys, bits);
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      const std::uint64_t k = keys[i];
-      const std::uint64_t o = k & mask(o_bits);
-      const std::uint64_t p = (k >> o_bits) & mask(p_bits);
-      const std::uint64_t sub = (k >> (o_bits + p_bits)) & mask(s_bits);
-      const std::uint64_t g = k >> (o_bits + p_bits + s_bits);
-      quads[i] = Quad{g << 32 | sub, p << 32 | o};
-    }
-    // Literal objects of one subject and predicate come after its IRIs, by an arbitrary number:
-    // they are put in their order here.
-    for (auto run = quads.begin(); run != quads.end();) {
-      const auto end = std::find_if(run, quads.end(), [&](const Quad& q) {
-        return q.graph_subject != run->graph_subject || q.predicate_key() != run->predicate_key();
-      });
-      const auto literals =
-          std::find_if(run, end, [&](const Quad& q) { return q.o() >= ranked.iris; });
-      if (end - literals > 1) std::sort(literals, end, order);
-      run = end;
-    }
+  };
+  by_field([](const Quad& q) { return q.o(); }, width(ranked.terms.size()));
+  by_field([](const Quad& q) { return q.predicate_key(); }, width(ranked.iris + 2));
+  by_field([](const Quad& q) { return q.s(); }, width(ranked.iris));
+  by_field([](const Quad& q) { return q.g(); }, width(graphs));
+  for (auto run = quads.begin(); run != quads.end();) {
+    const auto end = std::find_if(run, quads.end(), [&](const Quad& q) {
+      return q.graph_subject != run->graph_subject || q.predicate_key() != run->predicate_key();
+    });
+    const auto literals =
+        std::find_if(run, end, [&](const Quad& q) { return q.o() >= ranked.iris; });
+    if (end - literals > 1) std::sort(literals, end, order);
+    run = end;
   }
   quads.erase(std::unique(quads.begin(), quads.end(),
                           [&](const Quad& a, const Quad& b) { return order.same(a, b); }),
@@ -645,7 +618,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
 
   const Ranked ranked = rank_terms(graphs);
   if (ranked.terms.size() > std::numeric_limits<std::uint32_t>::max() - 2) {
-    return internal("too many distinct terms for one document");
+    return internal("too many terms for one document");
   }
   const auto no_rank = static_cast<std::uint32_t>(ranked.terms.size());
   PredicateKeys predicate_keys{no_rank, no_rank};
@@ -685,7 +658,8 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   }
   sort_quads(quads, ranked, graph_names.size());
 
-  // Serd nodes, made once per distinct term: with prefixes, a prefixed name where there is one.
+  // Serd nodes, made once per rank (each distinct IRI, each literal of a graph): with prefixes,
+  // a prefixed name where there is one.
   IriNodes iri_node;
   const PrefixedNames& prefixed = prefixed_names(prefixes);
   const auto as_written = [&](std::string_view iri) {
