@@ -92,16 +92,18 @@ class Lexicon {
   std::pair<std::size_t, std::vector<NameEntry>> match_name(
       const std::vector<std::string_view>& lower) const;
 
-  /// What the lexicon says of one lower-case word form: the title and head nouns it ends with,
-  /// the country whose adjective or demonym it is. The questions below that take a word look
-  /// its facts up, unless the caller gives them, as one that asks several questions of a word
-  /// does.
-  struct HeadAt {  ///< word = prefix + head + ending (an inflection ending of a few bytes)
+  /// How a word ends with a listed title or head noun: word = prefix + head + ending (an
+  /// inflection ending of a few bytes); `index` into the title's or head noun's list.
+  struct HeadAt {
     std::uint32_t index = 0;
     std::uint32_t prefix_bytes = 0;
     std::uint8_t ending_bytes = 0;
     bool feminine = false;  ///< titles: the word is the feminine form
   };
+  /// What the lexicon says of one lower-case word form: the title and head nouns it ends with,
+  /// the country whose adjective or demonym it is. The questions below that take a word look
+  /// its facts up, unless the caller gives them, as one does that asks several questions of a
+  /// word.
   struct WordFacts {
     static constexpr std::uint32_t kNoCountry = UINT32_MAX;
     std::optional<HeadAt> title, org_head, event_noun, agreement_noun, venue_head;
