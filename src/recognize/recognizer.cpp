@@ -117,26 +117,12 @@ class Recognizer {
     }
     return slot.facts;
   }
-  std::optional<Lexicon::TitleHit> title_at(std::size_t i) const {
-    return lex_.title(lower(i), &facts(i));
-  }
-  std::optional<Lexicon::HeadMatch> org_head_at(std::size_t i) const {
-    return lex_.org_head(lower(i), &facts(i));
-  }
-  std::optional<Lexicon::HeadMatch> event_noun_at(std::size_t i) const {
-    return lex_.event_noun(lower(i), &facts(i));
-  }
-  std::optional<Lexicon::HeadMatch> agreement_noun_at(std::size_t i) const {
-    return lex_.agreement_noun(lower(i), &facts(i));
-  }
-  std::optional<Lexicon::HeadMatch> venue_head_at(std::size_t i) const {
-    return lex_.venue_head(lower(i), &facts(i));
-  }
-  std::optional<std::size_t> country_by_adjective_at(std::size_t i) const {
-    return lex_.country_by_adjective(lower(i), &facts(i));
-  }
-  std::optional<std::size_t> country_by_demonym_at(std::size_t i) const {
-    return lex_.country_by_demonym(lower(i), &facts(i));
+  // A question of the lexicon about token i's word, with its facts at hand:
+  // ask(&Lexicon::title, i), ask(&Lexicon::org_head, i), ...
+  template <class Answer>
+  Answer ask(Answer (Lexicon::*question)(std::string_view, const Lexicon::WordFacts*) const,
+             std::size_t i) const {
+    return (lex_.*question)(lower(i), &facts(i));
   }
   std::string_view category(std::size_t i) const {
     return is_word(i) ? out_.categories[i] : std::string_view();
@@ -183,7 +169,7 @@ class Recognizer {
   bool is_name_adjective(std::size_t i) const {
     if (!is_cap(i) || is_function_word(i) || !ends_like_adjective(lower(i))) return false;
     if (owner_[i] >= 0 || title_owner_[i] >= 0) return false;
-    if (title_at(i) || event_noun_at(i)) return false;
+    if (ask(&Lexicon::title, i) || ask(&Lexicon::event_noun, i)) return false;
     return known_lower(i);
   }
 
@@ -357,7 +343,7 @@ class Recognizer {
           }
         }
         // A demonym ("Niederländer") names the country.
-        if (const auto c = country_by_demonym_at(i)) {
+        if (const auto c = ask(&Lexicon::country_by_demonym, i)) {
           Mention& m = add_mention(EntityType::kCountry, i, i + 1, lex_.countries()[*c].name);
           m.key = lex_.countries()[*c].iso;
           m.adjective = true;
@@ -377,7 +363,7 @@ class Recognizer {
       }
       // A country adjective ("niederländische", "US-amerikanischen").
       if (!is_cap(i) || sentence_start(i)) {
-        if (const auto c = country_by_adjective_at(i)) {
+        if (const auto c = ask(&Lexicon::country_by_adjective, i)) {
           Mention& m = add_mention(EntityType::kCountry, i, i + 1, lex_.countries()[*c].name);
           m.key = lex_.countries()[*c].iso;
           m.adjective = true;
@@ -410,7 +396,7 @@ class Recognizer {
         // "für politische Angelegenheiten, Frieden und Sicherheit", "für Umwelt, Klimaschutz,
         // Naturschutz und nukleare Sicherheit": a list that ends in "und".
         if (k + 1 < end && is_punct(k, ",") && is_cap(k + 1) && !is_function_word(k + 1) &&
-            !starts_name(k + 1) && title_owner_[k + 1] < 0 && !title_at(k + 1)) {
+            !starts_name(k + 1) && title_owner_[k + 1] < 0 && !ask(&Lexicon::title, k + 1)) {
           bool ends_in_und = false;
           for (std::uint32_t n = k + 1; n < end && n < k + 12; ++n) {
             if (is_word(n) && lower(n) == "und") {
@@ -427,7 +413,7 @@ class Recognizer {
         }
         // "Drogen- und Verbrechensbekämpfung", "wirtschaftliche Zusammenarbeit und Entwicklung":
         // a second noun phrase joined by "und" belongs to the name.
-        if (k + 1 < end && is_word(k) && lower(k) == "und" && !title_at(k + 1) &&
+        if (k + 1 < end && is_word(k) && lower(k) == "und" && !ask(&Lexicon::title, k + 1) &&
             (is_adjective(k + 1) || (is_cap(k + 1) && !is_function_word(k + 1) &&
                                      !starts_name(k + 1) && title_owner_[k + 1] < 0))) {
           ++k;
@@ -444,8 +430,8 @@ class Recognizer {
   // A word that starts a person's name rather than continuing a noun phrase: not a German word,
   // or followed by one that is not ("Samuel Adjei-Boateng").
   bool starts_name(std::uint32_t k) const {
-    return is_cap(k) && !known(k) && owner_[k] < 0 && !org_head_at(k) && !event_noun_at(k) &&
-           !agreement_noun_at(k);
+    return is_cap(k) && !known(k) && owner_[k] < 0 && !ask(&Lexicon::org_head, k) &&
+           !ask(&Lexicon::event_noun, k) && !ask(&Lexicon::agreement_noun, k);
   }
 
   // The organization mention (pattern or gazetteer) that starts at k after an optional article
@@ -470,7 +456,7 @@ class Recognizer {
     // Right to left, so that a genitive complement is known before the noun it completes.
     for (std::uint32_t i = sent.last; i-- > sent.first;) {
       if (!is_cap(i) || owner_[i] >= 0 || in_quote_[i]) continue;
-      const auto head = org_head_at(i);
+      const auto head = ask(&Lexicon::org_head, i);
       if (!head) continue;
       const auto& info = lex_.org_heads()[head->index];
       if (head->ending == "en" || head->ending == "n") continue;  // a plural: not one organization
@@ -556,8 +542,8 @@ class Recognizer {
       // entity names what the body is for.
       if (!has_fuer && parent < 0 && country < 0 && last + 1 < sent.last &&
           (lower(last) == "der" || lower(last) == "des") && is_cap(last + 1) &&
-          owner_[last + 1] < 0 && title_owner_[last + 1] < 0 && !title_at(last + 1) &&
-          !starts_name(last + 1) && (event_noun_at(last + 1) == std::nullopt)) {
+          owner_[last + 1] < 0 && title_owner_[last + 1] < 0 && !ask(&Lexicon::title, last + 1) &&
+          !starts_name(last + 1) && (ask(&Lexicon::event_noun, last + 1) == std::nullopt)) {
         std::uint32_t g = last + 1;
         while (g + 1 < sent.last && is_adjective(g) && !is_cap(g)) ++g;
         // "der Brasilianischen Agrarforschungsgesellschaft": a capitalized adjective starts a
@@ -750,11 +736,11 @@ class Recognizer {
   void find_events(const text::Sentence& sent) {
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (!is_cap(i) || owner_[i] >= 0 || in_verb_phrase(i)) continue;
-      const auto head = event_noun_at(i);
+      const auto head = ask(&Lexicon::event_noun, i);
       std::optional<Lexicon::HeadMatch> assembly;
       if (!head) {
         // An assembly in an event context ("auf der 78. Weltgesundheitsversammlung").
-        const auto oh = org_head_at(i);
+        const auto oh = ask(&Lexicon::org_head, i);
         if (!oh || lex_.org_heads()[oh->index].kind != "assembly" || !is_event_context(i)) continue;
         assembly = oh;
       }
@@ -901,9 +887,9 @@ class Recognizer {
         k = mention_at(k)->last;  // "im Genfer Palais"
       // "im Internationalen Konferenzzentrum Al-Manara": capitalized adjectives of the name.
       const std::uint32_t name_first = k;
-      while (k + 1 < sent.last && is_name_adjective(k) && venue_head_at(k + 1)) ++k;
+      while (k + 1 < sent.last && is_name_adjective(k) && ask(&Lexicon::venue_head, k + 1)) ++k;
       if (!is_cap(k) || owner_[k] >= 0 || in_quote_[k]) continue;
-      const auto venue = venue_head_at(k);
+      const auto venue = ask(&Lexicon::venue_head, k);
       std::string adjectives;
       for (std::uint32_t a = name_first; a < k && venue; ++a) {
         adjectives += nominative_adjective(str(a), lex_.venue_gender(venue->index)) + " ";
@@ -930,7 +916,8 @@ class Recognizer {
           foreign = foreign || !known(n);
           ++n;
         }
-        if (!foreign || n - k < 2 || event_noun_at(n - 1) || title_at(k)) continue;
+        if (!foreign || n - k < 2 || ask(&Lexicon::event_noun, n - 1) || ask(&Lexicon::title, k))
+          continue;
         last = n;
       }
       if (last <= k) continue;
@@ -948,7 +935,7 @@ class Recognizer {
       m.key.clear();
       // "Nelson-Mandela-Saal des AU-Konferenzzentrums": the building the venue is in.
       if (venue_after(last)) {
-        const auto outer = venue_head_at(last + 1);
+        const auto outer = ask(&Lexicon::venue_head, last + 1);
         add_mention(EntityType::kPlace, last + 1, last + 2,
                     without_ending(last + 1, outer->ending));
         last += 2;
@@ -961,7 +948,7 @@ class Recognizer {
   bool venue_after(std::uint32_t n) const {
     return n + 1 < size() && is_word(n) && (lower(n) == "des" || lower(n) == "der") &&
            is_cap(n + 1) && owner_[n + 1] < 0 && tok(n + 1).sentence == tok(n).sentence &&
-           venue_head_at(n + 1).has_value();
+           ask(&Lexicon::venue_head, n + 1).has_value();
   }
 
   // ---- titles -------------------------------------------------------------------------------
@@ -976,7 +963,7 @@ class Recognizer {
         w = with_dot;
       }
       auto hit = lex_.title(w);
-      if (!hit && abbreviated) hit = title_at(i);
+      if (!hit && abbreviated) hit = ask(&Lexicon::title, i);
       if (!hit) continue;
       const Title& title = lex_.titles()[hit->index];
       TitleMention tm;
@@ -1179,7 +1166,8 @@ class Recognizer {
 
   bool looks_like_name_word(std::uint32_t k) const {
     return is_cap(k) && owner_[k] < 0 && title_owner_[k] < 0 && !is_function_word(k) &&
-           !all_caps(k) && !event_noun_at(k) && !agreement_noun_at(k) && !org_head_at(k);
+           !all_caps(k) && !ask(&Lexicon::event_noun, k) && !ask(&Lexicon::agreement_noun, k) &&
+           !ask(&Lexicon::org_head, k);
   }
 
   void add_person(std::uint32_t first, std::uint32_t last) {
