@@ -32,7 +32,7 @@ constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
 
 // A triple of a graph, by the ranks of its terms (see Ranked), packed into two words: sorting
 // and deduplicating compare integers, not long IRIs that share their first fifty characters
-// (QuadOrder). rdf:type and rdfs:label come first among the predicates.
+// (sort_quads). rdf:type and rdfs:label come first among the predicates.
 struct Quad {
   std::uint64_t graph_subject;     // graph rank << 32 | subject rank
   std::uint64_t predicate_object;  // predicate key (PredicateKeys) << 32 | object rank
@@ -58,7 +58,7 @@ struct PredicateKeys {
 
 // The terms of several graphs: the distinct IRIs in their order, ranked, then every literal.
 // Literals are not sorted here: their order matters only among the objects of one subject and
-// predicate, where QuadOrder compares them.
+// predicate, where sort_quads compares them.
 struct Ranked {
   std::vector<const Term*> terms;                // by rank
   std::size_t iris = 0;                          // ranks below this are IRIs, in order
@@ -163,37 +163,13 @@ Ranked rank_terms(const std::vector<graph::Graph>& graphs) {
   return out;
 }
 
-// Quads in the document's order: by graph, subject, predicate and object, where an object that
-// is an IRI comes by its rank, before the literals, and literals compare as Terms do (by value,
-// datatype and language).
-class QuadOrder {
- public:
-  explicit QuadOrder(const Ranked& ranked) : ranked_(ranked) {}
-
-  bool operator()(const Quad& a, const Quad& b) const {
-    if (a.graph_subject != b.graph_subject) return a.graph_subject < b.graph_subject;
-    if (a.predicate_key() != b.predicate_key()) return a.predicate_key() < b.predicate_key();
-    if (a.o() < ranked_.iris || b.o() < ranked_.iris) return a.o() < b.o();
-    return *ranked_.terms[a.o()] < *ranked_.terms[b.o()];
-  }
-  bool same(const Quad& a, const Quad& b) const {
-    if (a == b) return true;
-    return a.graph_subject == b.graph_subject && a.predicate_key() == b.predicate_key() &&
-           a.o() >= ranked_.iris && b.o() >= ranked_.iris &&
-           *ranked_.terms[a.o()] == *ranked_.terms[b.o()];
-  }
-
- private:
-  const Ranked& ranked_;
-};
-
-// Sorts the quads in QuadOrder and removes duplicates. A least-significant-digit radix sort by
-// the ranks, a byte at a time and only over the bytes that vary (objects, predicates, subjects,
-// then graphs): it compares nothing, where a comparison sort of a report's few hundred quads
-// spends much of its time on branches it cannot predict. Literal objects of one subject and
-// predicate, which come after its IRIs by an arbitrary number, are then compared as Terms.
+// Sorts the quads by graph, subject, predicate and object and removes duplicates. A
+// least-significant-digit radix sort by the ranks, a byte at a time and only over the bytes that
+// vary (objects, predicates, subjects, then graphs): it compares nothing, where a comparison sort
+// of a report's few hundred quads spends much of its time on branches it cannot predict. Literal
+// objects of one subject and predicate, which come after its IRIs by an arbitrary number, are
+// then put in the order of Terms (value, datatype, language), and equal ones are one triple.
 void sort_quads(std::vector<Quad>& quads, const Ranked& ranked, std::size_t graphs) {
-  const QuadOrder order(ranked);
   const auto width = [](std::size_t values) {  // bits for 0 .. values - 1
     return static_cast<int>(std::bit_width(values > 0 ? values - 1 : 0));
   };
@@ -211,17 +187,25 @@ void sort_quads(std::vector<Quad>& quads, const Ranked& ranked, std::size_t grap
   by_field([](const Quad& q) { return q.predicate_key(); }, width(ranked.iris + 2));
   by_field([](const Quad& q) { return q.s(); }, width(ranked.iris));
   by_field([](const Quad& q) { return q.g(); }, width(graphs));
+  const auto literal = [&](const Quad& q) { return q.o() >= ranked.iris; };
+  const auto object = [&](const Quad& q) -> const Term& { return *ranked.terms[q.o()]; };
+  const auto same_subject_predicate = [](const Quad& a, const Quad& b) {
+    return a.graph_subject == b.graph_subject && a.predicate_key() == b.predicate_key();
+  };
   for (auto run = quads.begin(); run != quads.end();) {
-    const auto end = std::find_if(run, quads.end(), [&](const Quad& q) {
-      return q.graph_subject != run->graph_subject || q.predicate_key() != run->predicate_key();
-    });
-    const auto literals =
-        std::find_if(run, end, [&](const Quad& q) { return q.o() >= ranked.iris; });
-    if (end - literals > 1) std::sort(literals, end, order);
+    const auto end = std::find_if(run, quads.end(),
+                                  [&](const Quad& q) { return !same_subject_predicate(q, *run); });
+    const auto literals = std::find_if(run, end, literal);
+    if (end - literals > 1) {
+      std::sort(literals, end, [&](const Quad& a, const Quad& b) { return object(a) < object(b); });
+    }
     run = end;
   }
   quads.erase(std::unique(quads.begin(), quads.end(),
-                          [&](const Quad& a, const Quad& b) { return order.same(a, b); }),
+                          [&](const Quad& a, const Quad& b) {
+                            return a == b || (same_subject_predicate(a, b) && literal(a) &&
+                                              literal(b) && object(a) == object(b));
+                          }),
               quads.end());
 }
 
