@@ -155,16 +155,14 @@ Status StagedFile::append(std::string_view data) {
 }
 
 Result<StagedFile> stage_file(const std::string& path, std::string_view data) {
-  auto target = find_target(path);
-  if (!target) return target.error();
-  if (target->direct) {
-    if (Status s = write_file(path, data); !s) return s.error();  // written at once
+  auto out = OutputFile::open(path);
+  if (!out) return out.error();
+  if (Status s = out->append(data); !s) return s.error();
+  if (out->direct()) {  // written at once: nothing to put in place
+    if (Status s = out->commit(); !s) return s.error();
     return StagedFile();
   }
-  auto file = StagedFile::create(path, target->file.string());
-  if (!file) return file;
-  if (Status s = file->append(data); !s) return s.error();
-  return file;
+  return std::move(out->file_);
 }
 
 void FileBatch::add(StagedFile file) {

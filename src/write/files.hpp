@@ -28,7 +28,6 @@ class StagedFile {
   const std::string& path() const { return path_; }
 
  private:
-  friend Result<StagedFile> stage_file(const std::string& path, std::string_view data);
   friend class FileBatch;
   friend class OutputFile;
   // A new, empty temporary file beside `target`, the regular file `path` leads to.
@@ -89,6 +88,8 @@ class OutputFile {
   bool direct() const { return direct_; }
 
  private:
+  friend Result<StagedFile> stage_file(const std::string& path, std::string_view data);
+
   std::string path_;
   bool direct_ = false;
   int fd_ = -1;      // a device or pipe named by path_ (standard output is written with stdio)
