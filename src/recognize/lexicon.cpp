@@ -225,9 +225,15 @@ Result<Lexicon> Lexicon::parse(
           if (!w.empty() && w.back() == '.') w.pop_back();
           lex.abbreviations_.insert(w);
         }
-        lex.words_.try_emplace(word, std::make_pair(category, col(c, 2)));
+        const auto [id, added] =
+            lex.word_ids_.try_emplace(word, static_cast<WordId>(lex.listings_.size()));
+        if (added) lex.listings_.emplace_back();
+        auto& listings = lex.listings_[*id];
+        if (std::none_of(listings.begin(), listings.end(),
+                         [&](const Listing& l) { return l.category == category; })) {
+          listings.push_back(Listing{category, col(c, 2)});
+        }
         lex.word_keys_[category].try_emplace(match_key(word), col(c, 2));
-        lex.word_values_[category].try_emplace(word, col(c, 2));
       }
     }
   }
@@ -425,6 +431,7 @@ Lexicon::WordFacts Lexicon::compute_facts(std::string_view lower) const {
       static_cast<std::uint32_t>(find_adjective(adjectives_, lower).value_or(kNoCountry));
   f.demonym_country =
       static_cast<std::uint32_t>(find_demonym(demonyms_, lower).value_or(kNoCountry));
+  f.word = word_id(lower);
   return f;
 }
 
@@ -491,9 +498,21 @@ std::optional<Lexicon::VerbHit> Lexicon::verb(const std::vector<std::string_view
   return VerbHit{length, verb->first, verb->second};
 }
 
-std::string_view Lexicon::word_category(std::string_view lower) const {
-  const auto* word = words_.find(lower);
-  return word ? std::string_view(word->first) : std::string_view();
+Lexicon::WordId Lexicon::word_id(std::string_view lower) const {
+  const WordId* id = word_ids_.find(lower);
+  return id ? *id : kUnlisted;
+}
+
+std::string_view Lexicon::word_category(WordId word) const {
+  return word == kUnlisted ? std::string_view() : listings_[word].front().category;
+}
+
+std::optional<std::string_view> Lexicon::word_value(std::string_view category, WordId word) const {
+  if (word == kUnlisted) return std::nullopt;
+  for (const Listing& l : listings_[word]) {
+    if (l.category == category) return l.value;
+  }
+  return std::nullopt;
 }
 
 namespace {
@@ -507,12 +526,6 @@ const std::string* find_in(const StringTable<StringTable<std::string>>& table,
 
 }  // namespace
 
-std::optional<std::string_view> Lexicon::word_value(std::string_view category,
-                                                    std::string_view lower) const {
-  if (const std::string* v = find_in(word_values_, category, lower)) return *v;
-  return std::nullopt;
-}
-
 std::optional<std::pair<std::size_t, std::string>> Lexicon::qualifier(
     const std::vector<std::string_view>& lower) const {
   const auto [length, qualifier] = qualifiers_.longest(lower);
@@ -522,8 +535,8 @@ std::optional<std::pair<std::size_t, std::string>> Lexicon::qualifier(
 
 std::unordered_set<std::string> Lexicon::words_of(std::string_view category) const {
   std::unordered_set<std::string> out;
-  if (const auto* words = word_values_.find(category)) {
-    for (const auto& [word, value] : *words) out.insert(word);
+  for (const auto& [word, id] : word_ids_) {
+    if (word_value(category, id)) out.insert(word);
   }
   return out;
 }

@@ -100,14 +100,18 @@ class Lexicon {
     std::uint8_t ending_bytes = 0;
     bool feminine = false;  ///< titles: the word is the feminine form
   };
+  /// A word of the closed classes and small vocabularies (words.tsv), by its number there.
+  using WordId = std::uint32_t;
+  static constexpr WordId kUnlisted = UINT32_MAX;  ///< a word that is not listed
   /// What the lexicon says of one lower-case word form: the title and head nouns it ends with,
-  /// the country whose adjective or demonym it is. The questions below that take a word look
-  /// its facts up, unless the caller gives them, as one does that asks several questions of a
-  /// word.
+  /// the country whose adjective or demonym it is, its listing among the closed classes. The
+  /// questions below that take a word look its facts up, unless the caller gives them, as one
+  /// does that asks several questions of a word.
   struct WordFacts {
     static constexpr std::uint32_t kNoCountry = UINT32_MAX;
     std::optional<HeadAt> title, org_head, event_noun, agreement_noun, venue_head;
     std::uint32_t adjective_country = kNoCountry, demonym_country = kNoCountry;
+    WordId word = kUnlisted;
   };
   /// The facts of `lower`, kept per thread for a bounded number of word forms; the reference is
   /// valid until the thread's next call.
@@ -176,12 +180,21 @@ class Lexicon {
   };
   /// Verb forms and phrases: longest match at the start of the lower-case words.
   std::optional<VerbHit> verb(const std::vector<std::string_view>& lower) const;
-  /// Closed-class word category ("article", "preposition", ...), or empty.
-  std::string_view word_category(std::string_view lower) const;
+  /// The listed word that `lower` is, or kUnlisted.
+  WordId word_id(std::string_view lower) const;
+  /// Closed-class word category ("article", "preposition", ...), the first a word is listed
+  /// under, or empty.
+  std::string_view word_category(WordId word) const;
+  std::string_view word_category(std::string_view lower) const {
+    return word_category(word_id(lower));
+  }
   /// Value of a word of a category ("number" "zwei" → "2"; "qualifier" "über" → "mehr als"),
   /// valid as long as the lexicon.
+  std::optional<std::string_view> word_value(std::string_view category, WordId word) const;
   std::optional<std::string_view> word_value(std::string_view category,
-                                             std::string_view lower) const;
+                                             std::string_view lower) const {
+    return word_value(category, word_id(lower));
+  }
   /// True when the word, compared without inflection endings, is listed under `category`
   /// ("distinct": "nächsten", "former": "ehemaligen", "delegation": "Delegationen").
   bool is(std::string_view category, std::string_view lower) const;
@@ -222,12 +235,17 @@ class Lexicon {
   SuffixTrie<std::size_t> agreement_heads_;
   SuffixTrie<std::size_t> venue_heads_;
   std::vector<char> venue_genders_;
-  PhraseTable<std::pair<VerbRole, std::string>> verbs_;     // lower phrase → role, event noun
-  StringTable<std::pair<std::string, std::string>> words_;  // word → category, value
+  PhraseTable<std::pair<VerbRole, std::string>> verbs_;  // lower phrase → role, event noun
+  // The categories and values of each listed word, in the order of words.tsv; a word is
+  // listed under a few categories at most ("ein": article and number).
+  struct Listing {
+    std::string category, value;
+  };
+  StringTable<WordId> word_ids_;
+  std::vector<std::vector<Listing>> listings_;  // WordId → listings
   PhraseTable<std::string> qualifiers_;
   std::unordered_set<std::string> abbreviations_;
-  StringTable<StringTable<std::string>> word_values_;  // category → word → value
-  StringTable<StringTable<std::string>> word_keys_;    // category → match_key(word) → value
+  StringTable<StringTable<std::string>> word_keys_;  // category → match_key(word) → value
 };
 
 /// The inflection-insensitive key of a lower-case word (a beginning of it): German case and

@@ -98,9 +98,9 @@ struct Recognized {
   std::vector<QuantityMention> quantities;
   std::vector<QuoteMention> quotes;
   std::vector<VerbMention> verbs;
-  /// Each token's closed word class in the lexicon ("article", "possessive", ...) or empty; views
-  /// of the lexicon's strings, valid as long as it is.
-  std::vector<std::string_view> categories;
+  /// Each token's word among the lexicon's closed classes (Lexicon::word_id), or
+  /// Lexicon::kUnlisted: what later stages ask of the words ("article"?) without looking them up.
+  std::vector<Lexicon::WordId> words;
 };
 
 }  // namespace reportkg::recognize

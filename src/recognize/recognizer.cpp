@@ -66,13 +66,13 @@ class Recognizer {
         verbs_of_sentence_(text.sentences.size()),
         dictionary_(text.tokens.size(), 0),
         facts_(std::bit_ceil(std::min(text.tokens.size(), kFactsSlots))) {
-    // Every finder (and relate after them) asks for the categories of the words around it: each
+    // Every finder (and relate after them) asks for the word classes of the tokens around it: each
     // is looked up once, and the classes the finders test are kept as bits.
-    out_.categories.reserve(size());
+    out_.words.reserve(size());
     classes_.reserve(size());
     for (std::size_t i = 0; i < size(); ++i) {
-      out_.categories.push_back(lex_.word_category(lower(i)));
-      classes_.push_back(is_word(i) ? classes_of(out_.categories.back()) : 0);
+      out_.words.push_back(lex_.word_id(lower(i)));
+      classes_.push_back(is_word(i) ? classes_of(lex_.word_category(out_.words.back())) : 0);
     }
   }
 
@@ -125,7 +125,11 @@ class Recognizer {
     return (lex_.*question)(lower(i), &facts(i));
   }
   std::string_view category(std::size_t i) const {
-    return is_word(i) ? out_.categories[i] : std::string_view();
+    return is_word(i) ? lex_.word_category(out_.words[i]) : std::string_view();
+  }
+  // The value of token i's word in a category of closed-class words ("article": "indefinite").
+  std::optional<std::string_view> listed_value(std::string_view category, std::size_t i) const {
+    return lex_.word_value(category, out_.words[i]);
   }
   bool is_function_word(std::size_t i) const { return i < size() && classes_[i] & kFunctionWord; }
   // Words of a closed class that are never adjectives or names.
@@ -137,7 +141,7 @@ class Recognizer {
         w.substr(w.rfind('-') == std::string_view::npos ? 0 : w.rfind('-') + 1));
   }
   bool is_particle(std::size_t i) const {
-    return is_word(i) && lex_.word_value("particle", lower(i)).has_value();
+    return is_word(i) && listed_value("particle", i).has_value();
   }
   bool is_article(std::size_t i) const { return i < size() && classes_[i] & kArticle; }
   bool is_punct(std::size_t i, std::string_view p) const {
@@ -677,7 +681,7 @@ class Recognizer {
       const bool plural = head->ending == "en" || (head->ending == "e" && !written.ends_with("e"));
       // "eine Resolution zur Lage im Sudan": an agreement introduced here, named by what it is on.
       if (qualifier.empty() && !plural && first > sent.first &&
-          lex_.word_value("article", lower(first - 1)) == "indefinite") {
+          listed_value("article", first - 1) == "indefinite") {
         const std::uint32_t end = topic_phrase(last, sent.last);
         if (end > last) {
           name += " " + span(last, end);
@@ -791,7 +795,7 @@ class Recognizer {
       // "zu einem Gespräch": a new event, not one mentioned before.
       for (std::uint32_t k = i; k > sent.first && k + 3 > i;) {
         --k;
-        if (lex_.word_value("article", lower(k)) == "indefinite") {
+        if (listed_value("article", k) == "indefinite") {
           m.fresh = true;
           m.reference = false;
           break;
@@ -1327,7 +1331,7 @@ class Recognizer {
 
   std::optional<std::string> number_word_value(std::uint32_t i) const {
     if (!is_word(i)) return std::nullopt;
-    return non_empty(lex_.word_value("number", lower(i)));
+    return non_empty(listed_value("number", i));
   }
 
   static std::string multiply(const std::string& value, const std::string& factor) {

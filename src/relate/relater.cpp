@@ -32,12 +32,11 @@ class Relater {
   Relater(const text::Text& text, const recognize::Recognized& rec, const resolve::Resolved& res,
           const recognize::Lexicon& lex)
       : t_(text), rec_(rec), res_(res), lex_(lex) {
-    // Each token's word class as the recognizer found it; looked up here for results that
+    // Each token's listed word as the recognizer found it; looked up here for results that
     // carry none.
-    if (rec.categories.size() != text.tokens.size()) {
-      for (const auto& token : text.tokens)
-        looked_up_.push_back(lex.word_category(text.lower(token)));
-      categories_ = &looked_up_;
+    if (rec.words.size() != text.tokens.size()) {
+      for (const auto& token : text.tokens) looked_up_.push_back(lex.word_id(text.lower(token)));
+      words_ = &looked_up_;
     }
     owner_.assign(text.tokens.size(), -1);
     for (std::size_t m = 0; m < rec.mentions.size(); ++m) {
@@ -162,7 +161,11 @@ class Relater {
   EntityType type(int e) const { return ent(e).type; }
   const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
   std::string_view lower(std::size_t i) const { return t_.lower(i); }
-  std::string_view category(std::size_t i) const { return (*categories_)[i]; }
+  // Token i's closed word class ("article", ...) or empty, and its value in a class.
+  std::string_view category(std::size_t i) const { return lex_.word_category((*words_)[i]); }
+  std::optional<std::string_view> listed_value(std::string_view category, std::size_t i) const {
+    return lex_.word_value(category, (*words_)[i]);
+  }
   bool is_punct(std::size_t i, std::string_view p) const {
     return i < t_.tokens.size() && tok(i).kind == TokenKind::kPunct && t_.str(i) == p;
   }
@@ -215,10 +218,8 @@ class Relater {
   bool starts_noun_phrase(std::uint32_t k, std::uint32_t end) const {
     // "um ... zu" always opens an infinitive clause.
     if (lower(k) == "um") return false;
-    if (lex_.word_value("preposition", lower(k)) && k + 1 < end &&
-        lex_.word_value("article", lower(k + 1)))
-      ++k;
-    if (!lex_.word_value("article", lower(k)) || k + 1 >= end) return false;
+    if (listed_value("preposition", k) && k + 1 < end && listed_value("article", k + 1)) ++k;
+    if (!listed_value("article", k) || k + 1 >= end) return false;
     const auto& next = tok(k + 1);
     if (next.kind != TokenKind::kWord) return false;
     if (next.upper) return true;
@@ -267,7 +268,7 @@ class Relater {
   int person_after(std::uint32_t k) const {
     if (is_punct(k, ",")) ++k;
     // ", die Norwegerin Dr. Ingrid Solheim": past a demonym with its article.
-    if (k + 1 < owner_.size() && lex_.word_value("article", lower(k)) && adjective_at(k + 1) &&
+    if (k + 1 < owner_.size() && listed_value("article", k) && adjective_at(k + 1) &&
         tok(k + 1).upper) {
       k = mention_at(k + 1)->last;
     }
@@ -290,8 +291,7 @@ class Relater {
         break;
       // An article may start the next title (", der philippinische Gesundheitsminister").
       const std::uint32_t start =
-          (end + 2 < title_of_.size() && lex_.word_value("article", lower(end + 1))) ? end + 2
-                                                                                     : end + 1;
+          (end + 2 < title_of_.size() && listed_value("article", end + 1)) ? end + 2 : end + 1;
       const int next = title_at(start);
       if (next < 0 || static_cast<std::size_t>(next) == cur ||
           rec_.titles[static_cast<std::size_t>(next)].first != start) {
@@ -313,7 +313,7 @@ class Relater {
       }
       break;
     }
-    if (k >= 1 && lex_.word_value("article", lower(k - 1))) --k;  // ", dem Vorsitzenden des ..."
+    if (k >= 1 && listed_value("article", k - 1)) --k;  // ", dem Vorsitzenden des ..."
     if (k < 2 || !is_punct(k - 1, ",")) return -1;
     // "Jürgen Hellwig (CDU), dem Vorsitzenden": back over an abbreviation in parentheses.
     if (k >= 5 && is_punct(k - 2, ")") && is_punct(k - 4, "(")) k -= 3;
@@ -642,7 +642,7 @@ class Relater {
           add(Predicate::kParticipant, e, person_at(n), s, "event-genitive-person");
           break;
         }
-        if (!(title_at(n) >= 0 || adjective_at(n) || lex_.word_value("article", lower(n)))) {
+        if (!(title_at(n) >= 0 || adjective_at(n) || listed_value("article", n))) {
           break;
         }
       }
@@ -765,8 +765,7 @@ class Relater {
     const bool say_at = has(VerbRole::kSay) && speech_frame;
     if (!organize && !participate && !say_at) return;
     for (std::uint32_t k = first; k < last; ++k) {
-      if (tok(k).kind == TokenKind::kWord && !in_quote(k) && lex_.word_value("negation", lower(k)))
-        return;
+      if (tok(k).kind == TokenKind::kWord && !in_quote(k) && listed_value("negation", k)) return;
     }
     bool fallback = false;
     // Without an event in the clause, people (not organizations) take part in the event of the
@@ -823,7 +822,7 @@ class Relater {
     // ", die als Beobachterin an der Pressekonferenz teilnahm": a relative clause's subject is
     // the person named right before it.
     if (agents.empty() && first > sentence(s).first && is_punct(first - 1, ",") &&
-        lex_.word_value("article", lower(first))) {
+        listed_value("article", first)) {
       for (std::uint32_t k = first - 1; k-- > sentence(s).first && k + 6 > first;) {
         if (const Mention* pm = mention_at(k); pm && pm->type == EntityType::kPerson) {
           agents.push_back({pm->first, pm->last, entity(owner(k))});
@@ -850,11 +849,10 @@ class Relater {
   // Only coordination, articles, titles, names or a cue phrase between two agents.
   bool joined(std::uint32_t from, std::uint32_t to) const {
     for (std::uint32_t k = from; k < to; ++k) {
-      const bool glue =
-          is_punct(k, ",") ||
-          (tok(k).kind == TokenKind::kWord &&
-           (lex_.word_value("conjunction", lower(k)) || lex_.word_value("article", lower(k)))) ||
-          title_at(k) >= 0 || owner(k) >= 0 || in_phrase_verb(k);
+      const bool glue = is_punct(k, ",") ||
+                        (tok(k).kind == TokenKind::kWord &&
+                         (listed_value("conjunction", k) || listed_value("article", k))) ||
+                        title_at(k) >= 0 || owner(k) >= 0 || in_phrase_verb(k);
       if (!glue) return false;
     }
     return true;
@@ -908,7 +906,7 @@ class Relater {
         const int e = entity(owner(k));
         if (e >= 0 && type(e) == EntityType::kCountry) {
           if (countries.empty() || countries.back() != e) countries.push_back(e);
-        } else if (!(is_punct(k, ",") || lex_.word_value("conjunction", lower(k)))) {
+        } else if (!(is_punct(k, ",") || listed_value("conjunction", k))) {
           break;
         }
       }
@@ -993,8 +991,8 @@ class Relater {
       }
       // "die 35 Mitglieder ihres Gouverneursrats": the organization in the genitive after.
       std::uint32_t g = q.unit_last;
-      if (g < sent.last && lex_.word_value("article", lower(g))) ++g;
-      if (g < sent.last && lex_.word_value("possessive", lower(g))) ++g;
+      if (g < sent.last && listed_value("article", g)) ++g;
+      if (g < sent.last && listed_value("possessive", g)) ++g;
       if (g < sent.last && entity(owner(g)) >= 0 &&
           type(entity(owner(g))) == EntityType::kOrganization) {
         rule = "quantity-members";
@@ -1037,7 +1035,7 @@ class Relater {
     // sentence is about (its first words).
     {
       std::uint32_t k = sent.first;
-      if (k < sent.last && lex_.word_value("article", lower(k))) ++k;
+      if (k < sent.last && listed_value("article", k)) ++k;
       const int e = k < sent.last ? entity(owner(k)) : -1;
       if (e >= 0 && (type(e) == EntityType::kOrganization || type(e) == EntityType::kCountry) &&
           !mention_at(k)->adjective) {
@@ -1167,7 +1165,7 @@ class Relater {
         for (std::uint32_t k = first; k < last && speaker < 0; ++k) {
           if (k >= q.open && k <= q.close) continue;
           if (tok(k).kind == TokenKind::kWord && (lower(k) == "er" || lower(k) == "sie") &&
-              lex_.word_value("pronoun", lower(k))) {
+              listed_value("pronoun", k)) {
             speaker = described_person(k, lower(k) == "sie", {});
             speaker_sentence = tok(k).sentence;
           }
@@ -1182,8 +1180,7 @@ class Relater {
       out_.quotes.push_back(out);
       // "Auf dieser Konferenz ...": a speaker who says "this conference" was there.
       for (std::uint32_t k = q.open + 1; k < q.close; ++k) {
-        if (is_event(owner(k)) && k > 0 &&
-            lex_.word_value("article", lower(k - 1)) == "demonstrative") {
+        if (is_event(owner(k)) && k > 0 && listed_value("article", k - 1) == "demonstrative") {
           add(Predicate::kParticipant, entity(owner(k)), speaker, s_open, "speaker-this-event");
         }
       }
@@ -1247,8 +1244,8 @@ class Relater {
   std::unordered_map<int, int> nationality_;   // person → first nationality
   std::vector<std::string> org_country_;       // entity → ISO code of an organization's country
   std::map<std::string, int> country_of_iso_;  // ISO code → the first country entity
-  const std::vector<std::string_view>* categories_ = &rec_.categories;  // of each token
-  std::vector<std::string_view> looked_up_;  // categories when the recognizer gave none
+  const std::vector<recognize::Lexicon::WordId>* words_ = &rec_.words;  // of each token
+  std::vector<recognize::Lexicon::WordId> looked_up_;  // words when the recognizer gave none
   std::vector<std::pair<int, std::string>> organization_labels_;  // entity, lower-case label
   std::unordered_map<int, std::vector<std::string>> job_titles_;  // person → titles (lower case)
   std::vector<bool> in_quote_;

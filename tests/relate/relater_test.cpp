@@ -341,12 +341,12 @@ TEST_CASE("relations are not repeated") {
   CHECK(a.count(Predicate::kNationality) == 1);
 }
 
-TEST_CASE("relating results that carry no word classes looks them up and finds the same facts") {
+TEST_CASE("relating results that carry no listed words looks them up and finds the same facts") {
   const Analysis a(
       "Der vietnamesische Präsident Luong Cuong eröffnete die Konferenz in Hanoi. Auf der "
       "Pressekonferenz sagte er, sein Land werde das Übereinkommen unterzeichnen.");
   recognize::Recognized bare = a.recognized;
-  bare.categories.clear();
+  bare.words.clear();
   const relate::Facts facts = relate::relate(a.text, bare, a.resolved, testing::lexicon());
   REQUIRE(facts.relations.size() == a.facts.relations.size());
   REQUIRE_FALSE(facts.relations.empty());
