@@ -432,6 +432,8 @@ Lexicon::WordFacts Lexicon::compute_facts(std::string_view lower) const {
   f.demonym_country =
       static_cast<std::uint32_t>(find_demonym(demonyms_, lower).value_or(kNoCountry));
   f.word = word_id(lower);
+  f.begins_verb = verbs_.begins_with(lower);
+  f.begins_name = names_.begins_with(match_key(lower));
   return f;
 }
 

@@ -112,6 +112,8 @@ class Lexicon {
     std::optional<HeadAt> title, org_head, event_noun, agreement_noun, venue_head;
     std::uint32_t adjective_country = kNoCountry, demonym_country = kNoCountry;
     WordId word = kUnlisted;
+    bool begins_verb = false;  ///< a verb phrase begins with the word: verb() may find one
+    bool begins_name = false;  ///< a gazetteer name begins with it: match_name() may find one
   };
   /// The facts of `lower`, kept per thread for a bounded number of word forms; the reference is
   /// valid until the thread's next call.

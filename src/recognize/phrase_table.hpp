@@ -36,6 +36,12 @@ class PhraseTable {
     if (!e || !e->value) (*this)[phrase] = std::move(value);
   }
 
+  /// Whether a phrase of the table begins with `word` (or is that word), as longest() finds
+  /// it; the word taken as it is, or as its key where longest() takes keys.
+  bool begins_with(std::string_view word) const {
+    return word.size() <= longest_bytes_ && entries_.find(word) != nullptr;
+  }
+
   /// The longest phrase that `words` begin with, each word taken as key(word): its length in
   /// words and its value, or {0, nullptr}.
   template <class Key>

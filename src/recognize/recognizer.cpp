@@ -71,7 +71,7 @@ class Recognizer {
     out_.words.reserve(size());
     classes_.reserve(size());
     for (std::size_t i = 0; i < size(); ++i) {
-      out_.words.push_back(lex_.word_id(lower(i)));
+      out_.words.push_back(facts(i).word);
       classes_.push_back(is_word(i) ? classes_of(lex_.word_category(out_.words.back())) : 0);
     }
   }
@@ -242,7 +242,7 @@ class Recognizer {
   void find_verbs() {
     std::vector<std::string_view> words;
     for (std::size_t i = 0; i < size(); ++i) {
-      if (!is_word(i) || in_quote_[i]) continue;
+      if (!is_word(i) || in_quote_[i] || !facts(i).begins_verb) continue;
       words.clear();
       for (std::size_t k = i;
            k < size() && k < i + 4 && tok(k).sentence == tok(i).sentence && is_word(k); ++k) {
@@ -300,8 +300,10 @@ class Recognizer {
       if (!is_word(i) || owner_[i] >= 0) continue;
       if (is_cap(i) || all_caps(i)) {
         words.clear();
-        for (std::uint32_t k = i; k < sent.last && is_word(k) && words.size() < 12; ++k) {
-          words.push_back(lower(k));
+        if (facts(i).begins_name) {  // no name begins with most capitalized words
+          for (std::uint32_t k = i; k < sent.last && is_word(k) && words.size() < 12; ++k) {
+            words.push_back(lower(k));
+          }
         }
         const auto [len, entries] = lex_.match_name(words);
         // Names are capitalized: a single lower-case or mixed word must match as written.

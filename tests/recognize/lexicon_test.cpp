@@ -215,6 +215,28 @@ TEST_CASE("closed-class words have a category and a value") {
   CHECK_FALSE(lexicon().is("former", "nächsten"));
 }
 
+TEST_CASE("a word listed in two categories has a value in each, and its first category") {
+  const auto ein = lexicon().word_id("ein");
+  REQUIRE(ein != Lexicon::kUnlisted);
+  CHECK(lexicon().word_category(ein) == "article");
+  CHECK(lexicon().word_value("article", ein) == "indefinite");
+  CHECK(lexicon().word_value("number", ein) == "1");
+  CHECK_FALSE(lexicon().word_value("month", ein));
+  CHECK(lexicon().word_id("brücke") == Lexicon::kUnlisted);
+  CHECK(lexicon().word_category("brücke").empty());
+}
+
+TEST_CASE("a word's facts say which listed word it is and what may begin with it") {
+  const auto& ein = lexicon().facts("ein");
+  CHECK(ein.word == lexicon().word_id("ein"));
+  CHECK(lexicon().facts("nahmen").begins_verb);     // "nahmen teil"
+  CHECK(lexicon().facts("vereinten").begins_name);  // "Vereinte Nationen", inflected
+  const auto& bridge = lexicon().facts("brücke");
+  CHECK_FALSE(bridge.begins_verb);
+  CHECK_FALSE(bridge.begins_name);
+  CHECK(bridge.word == Lexicon::kUnlisted);
+}
+
 TEST_CASE("abbreviated titles are abbreviations that end no sentence") {
   CHECK(lexicon().abbreviations().count("dr") == 1);
   CHECK(lexicon().abbreviations().count("prof") == 1);

@@ -58,3 +58,11 @@ TEST_CASE("a word longer than every phrase matches nothing, and the phrase after
   CHECK(t.longest({"nahm", huge}).first == 1);
   CHECK(*t.longest({"nahm", "teil"}).second == 2);
 }
+
+TEST_CASE("a word begins a phrase when it is the first word of one") {
+  const auto t = verbs();
+  CHECK(t.begins_with("nahm"));
+  CHECK_FALSE(t.begins_with("teil"));  // only ever a later word
+  CHECK_FALSE(t.begins_with("sagte"));
+  CHECK_FALSE(t.begins_with(std::string(1 << 20, 'n')));
+}
