@@ -166,6 +166,7 @@ Result<Lexicon> Lexicon::parse(
         lex.iso_[country.iso] = lex.countries_.size();
         lex.countries_.push_back(std::move(country));
       } else if (file == "places.tsv" && !col(c, 0).empty()) {
+        lex.place_names_[col(c, 0)] = lex.places_.size();
         lex.places_.push_back(Place{col(c, 0), col(c, 1), col(c, 2), values(c, 3)});
       } else if (file == "organizations.tsv" && !col(c, 0).empty()) {
         lex.org_labels_[col(c, 0)] = lex.organizations_.size();
@@ -304,6 +305,11 @@ std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower,
 std::optional<std::size_t> Lexicon::country_by_iso(std::string_view iso) const {
   const auto it = iso_.find(iso);
   return it == iso_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+}
+
+std::optional<std::size_t> Lexicon::place_by_name(std::string_view name) const {
+  const std::size_t* index = place_names_.find(name);
+  return index ? std::optional<std::size_t>(*index) : std::nullopt;
 }
 
 std::optional<std::size_t> Lexicon::organization_by_label(std::string_view label) const {

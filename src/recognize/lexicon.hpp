@@ -127,6 +127,8 @@ class Lexicon {
                                                 const WordFacts* known = nullptr) const;
   std::optional<std::size_t> country_by_iso(std::string_view iso) const;
   std::optional<std::size_t> organization_by_label(std::string_view label) const;
+  /// The place named `name` exactly (the last one listed, if several are).
+  std::optional<std::size_t> place_by_name(std::string_view name) const;
 
   /// The title a lower-case word is (exactly, inflected, or as the last part of a compound), with
   /// whether the word is the feminine form. Sets `compound_prefix` to the part before the title.
@@ -229,6 +231,7 @@ class Lexicon {
   StringMap<std::size_t> demonyms_;
   StringMap<std::size_t> iso_;
   StringMap<std::size_t> org_labels_;
+  StringTable<std::size_t> place_names_;
   SuffixTrie<std::pair<std::size_t, bool>> title_forms_;  // lower form → title, fem
   std::vector<OrgHead> org_heads_list_;
   std::vector<AgreementNoun> agreements_list_;

@@ -378,9 +378,7 @@ class Resolver {
           break;
         }
         case EntityType::kPlace:
-          for (const auto& p : lex_.places()) {
-            if (p.name == e.label) e.country = p.iso;
-          }
+          if (const auto p = lex_.place_by_name(e.label)) e.country = lex_.places()[*p].iso;
           e.id = e.label;
           break;
         case EntityType::kOrganization:

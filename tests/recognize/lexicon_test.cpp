@@ -282,6 +282,20 @@ TEST_CASE("a lexicon parsed from in-memory files knows just their entries") {
   CHECK_FALSE(lex->org_head("ministerium").has_value());
   CHECK(lex->title("ministerin").has_value());
   CHECK_FALSE(lex->country_by_iso("LV").has_value());
+  REQUIRE(lex->place_by_name("Tallinn").has_value());
+  CHECK(lex->places()[*lex->place_by_name("Tallinn")].iso == "EE");
+  CHECK_FALSE(lex->place_by_name("Reval").has_value());  // a variant, not the name
+}
+
+TEST_CASE("of two places of one name, the one listed last is found by name") {
+  const std::vector<std::pair<std::string_view, std::string_view>> files = {
+      {"de/places.tsv", "Frankfurt\tcity\tDE\t\nParis\tcity\tFR\t\nFrankfurt\tcity\tUS\t\n"},
+  };
+  const auto lex = Lexicon::parse(files, "de");
+  REQUIRE_MESSAGE(lex.ok(), lex.error().to_string());
+  const auto frankfurt = lex->place_by_name("Frankfurt");
+  REQUIRE(frankfurt.has_value());
+  CHECK(lex->places()[*frankfurt].iso == "US");
 }
 
 TEST_CASE("each lexicon answers from its own entries, whatever another was asked before") {
