@@ -124,6 +124,12 @@ class Recognizer {
              std::size_t i) const {
     return (lex_.*question)(lower(i), &facts(i));
   }
+  // Whether token i's word is a title, a head noun, ... of the lexicon, where the question is
+  // all that matters: has(&Facts::title, i), has(&Facts::event_noun, i), ...
+  using Facts = Lexicon::WordFacts;
+  bool has(const std::optional<Lexicon::HeadAt> Facts::*fact, std::size_t i) const {
+    return (facts(i).*fact).has_value();
+  }
   std::string_view category(std::size_t i) const {
     return is_word(i) ? lex_.word_category(out_.words[i]) : std::string_view();
   }
@@ -173,7 +179,7 @@ class Recognizer {
   bool is_name_adjective(std::size_t i) const {
     if (!is_cap(i) || is_function_word(i) || !ends_like_adjective(lower(i))) return false;
     if (owner_[i] >= 0 || title_owner_[i] >= 0) return false;
-    if (ask(&Lexicon::title, i) || ask(&Lexicon::event_noun, i)) return false;
+    if (has(&Facts::title, i) || has(&Facts::event_noun, i)) return false;
     return known_lower(i);
   }
 
@@ -402,7 +408,7 @@ class Recognizer {
         // "für politische Angelegenheiten, Frieden und Sicherheit", "für Umwelt, Klimaschutz,
         // Naturschutz und nukleare Sicherheit": a list that ends in "und".
         if (k + 1 < end && is_punct(k, ",") && is_cap(k + 1) && !is_function_word(k + 1) &&
-            !starts_name(k + 1) && title_owner_[k + 1] < 0 && !ask(&Lexicon::title, k + 1)) {
+            !starts_name(k + 1) && title_owner_[k + 1] < 0 && !has(&Facts::title, k + 1)) {
           bool ends_in_und = false;
           for (std::uint32_t n = k + 1; n < end && n < k + 12; ++n) {
             if (is_word(n) && lower(n) == "und") {
@@ -419,7 +425,7 @@ class Recognizer {
         }
         // "Drogen- und Verbrechensbekämpfung", "wirtschaftliche Zusammenarbeit und Entwicklung":
         // a second noun phrase joined by "und" belongs to the name.
-        if (k + 1 < end && is_word(k) && lower(k) == "und" && !ask(&Lexicon::title, k + 1) &&
+        if (k + 1 < end && is_word(k) && lower(k) == "und" && !has(&Facts::title, k + 1) &&
             (is_adjective(k + 1) || (is_cap(k + 1) && !is_function_word(k + 1) &&
                                      !starts_name(k + 1) && title_owner_[k + 1] < 0))) {
           ++k;
@@ -436,8 +442,8 @@ class Recognizer {
   // A word that starts a person's name rather than continuing a noun phrase: not a German word,
   // or followed by one that is not ("Samuel Adjei-Boateng").
   bool starts_name(std::uint32_t k) const {
-    return is_cap(k) && !known(k) && owner_[k] < 0 && !ask(&Lexicon::org_head, k) &&
-           !ask(&Lexicon::event_noun, k) && !ask(&Lexicon::agreement_noun, k);
+    return is_cap(k) && !known(k) && owner_[k] < 0 && !has(&Facts::org_head, k) &&
+           !has(&Facts::event_noun, k) && !has(&Facts::agreement_noun, k);
   }
 
   // The organization mention (pattern or gazetteer) that starts at k after an optional article
@@ -548,8 +554,8 @@ class Recognizer {
       // entity names what the body is for.
       if (!has_fuer && parent < 0 && country < 0 && last + 1 < sent.last &&
           (lower(last) == "der" || lower(last) == "des") && is_cap(last + 1) &&
-          owner_[last + 1] < 0 && title_owner_[last + 1] < 0 && !ask(&Lexicon::title, last + 1) &&
-          !starts_name(last + 1) && (ask(&Lexicon::event_noun, last + 1) == std::nullopt)) {
+          owner_[last + 1] < 0 && title_owner_[last + 1] < 0 && !has(&Facts::title, last + 1) &&
+          !starts_name(last + 1) && !has(&Facts::event_noun, last + 1)) {
         std::uint32_t g = last + 1;
         while (g + 1 < sent.last && is_adjective(g) && !is_cap(g)) ++g;
         // "der Brasilianischen Agrarforschungsgesellschaft": a capitalized adjective starts a
@@ -893,7 +899,7 @@ class Recognizer {
         k = mention_at(k)->last;  // "im Genfer Palais"
       // "im Internationalen Konferenzzentrum Al-Manara": capitalized adjectives of the name.
       const std::uint32_t name_first = k;
-      while (k + 1 < sent.last && is_name_adjective(k) && ask(&Lexicon::venue_head, k + 1)) ++k;
+      while (k + 1 < sent.last && is_name_adjective(k) && has(&Facts::venue_head, k + 1)) ++k;
       if (!is_cap(k) || owner_[k] >= 0 || in_quote_[k]) continue;
       const auto venue = ask(&Lexicon::venue_head, k);
       std::string adjectives;
@@ -922,7 +928,7 @@ class Recognizer {
           foreign = foreign || !known(n);
           ++n;
         }
-        if (!foreign || n - k < 2 || ask(&Lexicon::event_noun, n - 1) || ask(&Lexicon::title, k))
+        if (!foreign || n - k < 2 || has(&Facts::event_noun, n - 1) || has(&Facts::title, k))
           continue;
         last = n;
       }
@@ -954,7 +960,7 @@ class Recognizer {
   bool venue_after(std::uint32_t n) const {
     return n + 1 < size() && is_word(n) && (lower(n) == "des" || lower(n) == "der") &&
            is_cap(n + 1) && owner_[n + 1] < 0 && tok(n + 1).sentence == tok(n).sentence &&
-           ask(&Lexicon::venue_head, n + 1).has_value();
+           has(&Facts::venue_head, n + 1);
   }
 
   // ---- titles -------------------------------------------------------------------------------
@@ -1172,8 +1178,8 @@ class Recognizer {
 
   bool looks_like_name_word(std::uint32_t k) const {
     return is_cap(k) && owner_[k] < 0 && title_owner_[k] < 0 && !is_function_word(k) &&
-           !all_caps(k) && !ask(&Lexicon::event_noun, k) && !ask(&Lexicon::agreement_noun, k) &&
-           !ask(&Lexicon::org_head, k);
+           !all_caps(k) && !has(&Facts::event_noun, k) && !has(&Facts::agreement_noun, k) &&
+           !has(&Facts::org_head, k);
   }
 
   void add_person(std::uint32_t first, std::uint32_t last) {
