@@ -277,7 +277,7 @@ Result<Lexicon> Lexicon::parse(
   return lex;
 }
 
-std::pair<std::size_t, std::vector<NameEntry>> Lexicon::match_name(
+std::pair<std::size_t, std::span<const NameEntry>> Lexicon::match_name(
     const std::vector<std::string_view>& lower) const {
   const auto [length, entries] = names_.longest(lower, match_key);
   if (length == 0) return {0, {}};

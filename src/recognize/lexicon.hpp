@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -88,8 +89,8 @@ class Lexicon {
 
   /// Longest gazetteer name (country, place, organization) that the lower-case words begin with,
   /// compared by inflection-insensitive keys (see match_key). Returns the length in words and the
-  /// entries.
-  std::pair<std::size_t, std::vector<NameEntry>> match_name(
+  /// entries, valid as long as the lexicon.
+  std::pair<std::size_t, std::span<const NameEntry>> match_name(
       const std::vector<std::string_view>& lower) const;
 
   /// How a word ends with a listed title or head noun: word = prefix + head + ending (an

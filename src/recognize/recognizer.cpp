@@ -289,7 +289,7 @@ class Recognizer {
     }
   }
 
-  static const NameEntry& preferred(const std::vector<NameEntry>& entries) {
+  static const NameEntry& preferred(std::span<const NameEntry> entries) {
     // A name that is a country and a city (Singapur, Luxemburg) is the country.
     for (const auto& e : entries) {
       if (e.kind == NameEntry::Kind::kCountry) return e;

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,7 @@ std::string agreement_class(std::string_view lower) {
 }
 
 // match_name on the lower-case words of a name, as the recognizer calls it.
-std::pair<std::size_t, std::vector<recognize::NameEntry>> match_name(std::string_view name) {
+std::pair<std::size_t, std::span<const recognize::NameEntry>> match_name(std::string_view name) {
   std::vector<std::string> lower;
   for (const auto& w : recognize::name_words(name)) lower.push_back(utf8::to_lower(w));
   return lexicon().match_name({lower.begin(), lower.end()});
