@@ -53,7 +53,6 @@ const char* extension(write::Format f) {
 struct Item {
   std::string file;
   std::optional<Error> error;
-  std::uintmax_t size = 0;
   bool unique_id = false;  // no other item has the same report IRI: its worker may write its file
 };
 
@@ -64,7 +63,7 @@ void expand(const std::string& arg, std::vector<Item>& items) {
     items.push_back({arg, files.error()});
     return;
   }
-  for (ReportFile& f : *files) items.push_back({std::move(f.file), std::nullopt, f.size});
+  for (std::string& f : *files) items.push_back({std::move(f), std::nullopt});
 }
 
 // The resources used for reports of one language.
@@ -122,14 +121,19 @@ class Converter {
     for (const std::string& arg : o_.reports) expand(arg, items);
     if (!o_.out_dir.empty()) mark_unique_ids(items);
     if (streamed_) order_by_iri(items);
-    std::size_t files = 0;
+    const auto files = static_cast<std::size_t>(
+        std::count_if(items.begin(), items.end(), [](const Item& item) { return !item.error; }));
+    const bool show_progress = files >= 2 && ::isatty(STDERR_FILENO) == 1;
+    // The total size is shown with the progress only: without it, no file is looked at before
+    // it is read.
     std::uintmax_t bytes = 0;
     for (const Item& item : items) {
-      if (item.error) continue;
-      ++files;
-      bytes += item.size;
+      if (!show_progress || item.error) continue;
+      std::error_code ec;
+      const std::uintmax_t size = fs::file_size(item.file, ec);
+      if (!ec) bytes += size;
     }
-    progress_ = Progress(files >= 2 && ::isatty(STDERR_FILENO) == 1, stderr, files, bytes);
+    progress_ = Progress(show_progress, stderr, files, bytes);
     progress_.tick(true);
     catch_interrupts();
 

@@ -117,28 +117,20 @@ void Diagnostics::say(const std::string& line) const {
 ReportReader::ReportReader(const ReportOptions& o, Diagnostics& diagnostics)
     : o_(o), diagnostics_(diagnostics), options_(pipeline_options(o)) {}
 
-Result<std::vector<ReportFile>> report_files(const std::string& arg) {
+Result<std::vector<std::string>> report_files(const std::string& arg) {
   std::error_code ec;
-  if (arg == "-" || !fs::is_directory(arg, ec)) {
-    std::error_code size_ec;
-    const std::uintmax_t size = arg == "-" ? 0 : fs::file_size(arg, size_ec);
-    return std::vector<ReportFile>{{arg, size_ec ? 0 : size}};
-  }
-  std::vector<ReportFile> files;
+  if (arg == "-" || !fs::is_directory(arg, ec)) return std::vector<std::string>{arg};
+  std::vector<std::string> files;
   fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::error_code type_ec;
-    if (it->path().extension() == ".txt" && it->is_regular_file(type_ec)) {
-      std::error_code size_ec;
-      const std::uintmax_t size = it->file_size(size_ec);
-      files.push_back({it->path().string(), size_ec ? 0 : size});
-    }
+    if (it->path().extension() == ".txt" && it->is_regular_file(type_ec))
+      files.push_back(it->path().string());
   }
   if (ec) return make_error(ErrorCode::kInput, "cannot list directory: " + ec.message(), arg);
   if (files.empty())
     return make_error(ErrorCode::kInput, "directory contains no .txt reports", arg);
-  std::sort(files.begin(), files.end(),
-            [](const ReportFile& a, const ReportFile& b) { return a.file < b.file; });
+  std::sort(files.begin(), files.end());
   return files;
 }
 
@@ -154,7 +146,7 @@ std::vector<std::string> ReportReader::files() {
       diagnostics_.fail(found.error());
       continue;
     }
-    for (ReportFile& f : *found) out.push_back(std::move(f.file));
+    for (std::string& f : *found) out.push_back(std::move(f));
   }
   return out;
 }

@@ -66,16 +66,10 @@ struct Report {
   pipeline::Extraction extraction;
 };
 
-/// A report file that a REPORT argument stands for.
-struct ReportFile {
-  std::string file;         ///< as given or found, "-" for standard input
-  std::uintmax_t size = 0;  ///< in bytes (0 when unknown), for progress
-};
-
 /// The files a REPORT argument stands for: itself (standard input, a file, or anything that is not
 /// a directory, left for reading to judge), or a directory's *.txt files, recursively, in sorted
 /// order. An error when the directory cannot be listed or holds no reports.
-Result<std::vector<ReportFile>> report_files(const std::string& arg);
+Result<std::vector<std::string>> report_files(const std::string& arg);
 
 /// Reads reports one at a time as `convert` does: expands REPORT arguments, reads and validates
 /// each file, extracts its graph with the resources of its language (with --lang auto, German
