@@ -1,7 +1,6 @@
 #include "recognize/recognizer.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <functional>
 #include <unordered_map>
 
@@ -64,8 +63,7 @@ class Recognizer {
         in_verb_phrase_(text.tokens.size(), false),
         title_end_(text.tokens.size() + 1, -1),
         verbs_of_sentence_(text.sentences.size()),
-        dictionary_(text.tokens.size(), 0),
-        facts_(std::bit_ceil(std::min(text.tokens.size(), kFactsSlots))) {
+        dictionary_(text.tokens.size(), 0) {
     // Every finder (and relate after them) asks for the word classes of the tokens around it: each
     // is looked up once, and the classes the finders test are kept as bits.
     out_.words.reserve(size());
@@ -110,9 +108,10 @@ class Recognizer {
   // What the lexicon says of token i's word (see Lexicon::WordFacts): the finders ask it of the
   // same tokens again and again, and it is looked up once while they work near the token.
   const Lexicon::WordFacts& facts(std::size_t i) const {
-    FactsSlot& slot = facts_[i & (facts_.size() - 1)];
-    if (slot.token != i) {
+    FactsSlot& slot = memo_.slots[i % kFactsSlots];
+    if (slot.report != report_ || slot.token != i) {
       slot.facts = lex_.facts(lower(i));
+      slot.report = report_;
       slot.token = i;
     }
     return slot.facts;
@@ -1553,15 +1552,27 @@ class Recognizer {
     return bits & (2u << form);
   }
   mutable std::vector<std::uint8_t> dictionary_;
-  // The facts of the tokens asked about last, token i in slot i mod size (a power of two, at
-  // most kFactsSlots): the finders ask about
-  // the tokens near the one they are at, and memory stays bounded in a report of any length.
+  // The facts of the tokens asked about last, token i in slot i mod kFactsSlots: the finders ask
+  // about the tokens near the one they are at, and memory stays bounded in a report of any
+  // length. The slots are the thread's, kept from one report to the next (setting up 100 KB of
+  // new ones was a tenth of the recognizer's own set-up time); a slot holds the facts of the token
+  // and report it names, each recognizer being a new report.
   static constexpr std::size_t kFactsSlots = 1024;
   struct FactsSlot {
-    std::size_t token = SIZE_MAX;  // whose facts these are
+    std::uint64_t report = 0;
+    std::size_t token = 0;
     Lexicon::WordFacts facts;
   };
-  mutable std::vector<FactsSlot> facts_;
+  struct FactsMemo {
+    std::vector<FactsSlot> slots = std::vector<FactsSlot>(kFactsSlots);
+    std::uint64_t reports = 0;  // recognizers made on the thread
+  };
+  static FactsMemo& thread_facts_memo() {
+    thread_local FactsMemo memo;
+    return memo;
+  }
+  FactsMemo& memo_ = thread_facts_memo();
+  const std::uint64_t report_ = ++memo_.reports;
 };
 
 }  // namespace
