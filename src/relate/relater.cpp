@@ -608,7 +608,10 @@ class Relater {
       event_location(e, em, sent, s);
       event_about(e, em, sent, s);
     }
-    for (const auto& [first, last] : clauses(s)) event_roles(s, first, last);
+    // The roles of a clause come from its cue verbs: a sentence without any has none.
+    if (s < verbs_of_.size() && !verbs_of_[s].empty()) {
+      for (const auto& [first, last] : clauses(s)) event_roles(s, first, last);
+    }
     adoption(s);
     gipfel_compounds(s);
   }
