@@ -107,7 +107,7 @@ class Builder {
   // The id of an IRI: each IRI is stored once in the graph however many triples name it.
   TermId iri(std::string_view value) {
     const auto [id, added] = iri_ids_.try_emplace(value, static_cast<TermId>(out_.terms.size()));
-    if (added) out_.add_term(Term::iri(std::string(value)));
+    if (added) out_.add_term(Term::Kind::kIri, value);
     return *id;
   }
   // A term of a vocabulary: namespace + local name, both constants. The few terms of the
@@ -131,13 +131,17 @@ class Builder {
     }
     return id;
   }
-  TermId literal(Term t) { return out_.add_term(std::move(t)); }
-  TermId de(std::string v) {
-    return literal(Term::literal(std::move(v), text_.doc->lang.empty() ? "de" : text_.doc->lang));
+  // A literal, made in place in the graph's term table.
+  TermId literal(std::string_view value, std::string_view datatype = {},
+                 std::string_view lang = {}) {
+    return out_.add_term(Term::Kind::kLiteral, value, datatype, lang);
+  }
+  TermId de(std::string_view v) {
+    return literal(v, {}, text_.doc->lang.empty() ? "de" : text_.doc->lang);
   }
   TermId integer(std::size_t v) {
     static const std::string kNonNegativeInteger = xsd("nonNegativeInteger");
-    return literal(Term::typed(std::to_string(v), kNonNegativeInteger));
+    return literal(std::to_string(v), kNonNegativeInteger);
   }
   const std::string& value(TermId id) const { return out_.terms[id].value; }
 
@@ -156,14 +160,14 @@ class Builder {
     scratch_ += ',';
     scratch_ += std::to_string(last);
     // Not interned: a span is rarely named twice, and the writer merges equal terms anyway.
-    const TermId s = out_.add_term(Term::iri(scratch_));
+    const TermId s = out_.add_term(Term::Kind::kIri, scratch_);
     add(s, type_, term(ns::kNif, "String"));
     add(s, type_, term(ns::kNif, "RFC5147String"));
     if (extra_type) add(s, type_, term(ns::kNif, extra_type));
     add(s, term(ns::kNif, "beginIndex"), integer(first));
     add(s, term(ns::kNif, "endIndex"), integer(last));
     add(s, term(ns::kNif, "anchorOf"),
-        literal(Term::literal(text_.doc->text.substr(begin, end - begin))));
+        literal(std::string_view(text_.doc->text).substr(begin, end - begin)));
     add(s, term(ns::kNif, "referenceContext"), report_);
     return s;
   }
@@ -178,18 +182,17 @@ class Builder {
     add(report_, type_, term(ns::kRkg, "Report"));
     if (mentions()) {
       add(report_, type_, term(ns::kNif, "Context"));
-      add(report_, term(ns::kNif, "isString"), literal(Term::literal(doc.text)));
+      add(report_, term(ns::kNif, "isString"), literal(doc.text));
       add(report_, term(ns::kNif, "beginIndex"), integer(0));
       add(report_, term(ns::kNif, "endIndex"), integer(utf8::length(doc.text)));
     }
     if (!doc.title.empty()) add(report_, term(ns::kSchema, "headline"), de(doc.title));
     if (valid_iri(doc.source_url)) add(report_, term(ns::kSchema, "url"), iri(doc.source_url));
     if (!doc.date.empty()) {
-      add(report_, term(ns::kSchema, "datePublished"), literal(Term::typed(doc.date, xsd("date"))));
+      add(report_, term(ns::kSchema, "datePublished"), literal(doc.date, xsd("date")));
     }
-    add(report_, term(ns::kSchema, "inLanguage"),
-        literal(Term::literal(doc.lang.empty() ? "de" : doc.lang)));
-    add(report_, term(ns::kRkg, "toolVersion"), literal(Term::literal(opt_.tool_version)));
+    add(report_, term(ns::kSchema, "inLanguage"), literal(doc.lang.empty() ? "de" : doc.lang));
+    add(report_, term(ns::kRkg, "toolVersion"), literal(opt_.tool_version));
   }
 
   void mint_iris() {
@@ -226,8 +229,7 @@ class Builder {
     add(id, type_, term(ns::kRkg, class_name(e.type)));
     add(id, term(ns::kRdfs, "label"), de(e.label));
     for (const auto& alt : e.alt_labels) add(id, term(ns::kSkos, "altLabel"), de(alt));
-    if (e.type == EntityType::kCountry)
-      add(id, term(ns::kRkg, "isoCode"), literal(Term::literal(e.id)));
+    if (e.type == EntityType::kCountry) add(id, term(ns::kRkg, "isoCode"), literal(e.id));
     if (e.type == EntityType::kEvent) add(id, term(ns::kRkg, "report"), report_);
     if (!mentions()) return;
     for (const int m : e.mentions) {
@@ -245,7 +247,7 @@ class Builder {
     add(st, term(ns::kRdf, "subject"), s);
     add(st, term(ns::kRdf, "predicate"), p);
     add(st, term(ns::kRdf, "object"), o);
-    add(st, term(ns::kRkg, "rule"), literal(Term::literal(ev.rule)));
+    add(st, term(ns::kRkg, "rule"), literal(ev.rule));
     if (ev.sentence < text_.sentences.size())
       add(st, term(ns::kRkg, "evidence"), sentence_string(ev.sentence));
     add(st, term(ns::kRkg, "report"), report_);
@@ -293,8 +295,7 @@ class Builder {
     add(s, term(ns::kRkg, "quantity"), node);
     add(node, type_, term(ns::kRkg, "Quantity"));
     const bool integral = q.value.find('.') == std::string::npos;
-    add(node, term(ns::kRkg, "value"),
-        literal(Term::typed(q.value, xsd(integral ? "integer" : "decimal"))));
+    add(node, term(ns::kRkg, "value"), literal(q.value, xsd(integral ? "integer" : "decimal")));
     add(node, term(ns::kRkg, "unit"), de(q.unit));
     if (!q.qualifier.empty()) add(node, term(ns::kRkg, "qualifier"), de(q.qualifier));
     add(node, term(ns::kRkg, "report"), report_);
@@ -309,7 +310,8 @@ class Builder {
     const TermId node = iri(opt_.base_iri + "quote/" + std::string(iri_tail(report_iri_)) + "Q" +
                             std::to_string(n));
     add(node, type_, term(ns::kRkg, "Quote"));
-    add(node, term(ns::kRkg, "text"), de(text_.doc->text.substr(q.begin, q.end - q.begin)));
+    add(node, term(ns::kRkg, "text"),
+        de(std::string_view(text_.doc->text).substr(q.begin, q.end - q.begin)));
     if (q.speaker >= 0) add(node, term(ns::kRkg, "speaker"), entity_id(q.speaker));
     add(node, term(ns::kRkg, "report"), report_);
     if (mentions()) add(nif_string(q.begin, q.end), term(ns::kItsrdf, "taIdentRef"), node);

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -48,6 +49,16 @@ struct Graph {
   /// Appends a term to the table; returns its id.
   TermId add_term(Term t) {
     terms.push_back(std::move(t));
+    return static_cast<TermId>(terms.size() - 1);
+  }
+  /// Appends a term made in place from its parts (no Term to move); returns its id.
+  TermId add_term(Term::Kind kind, std::string_view value, std::string_view datatype = {},
+                  std::string_view lang = {}) {
+    Term& t = terms.emplace_back();
+    t.kind = kind;
+    t.value.assign(value);
+    t.datatype.assign(datatype);
+    t.lang.assign(lang);
     return static_cast<TermId>(terms.size() - 1);
   }
   /// Appends a triple of new terms (for graphs built by hand: tests, benchmarks).

@@ -328,3 +328,15 @@ TEST_CASE("every IRI in the graph is absolute and free of spaces") {
     }
   }
 }
+
+TEST_CASE("a term made in place from its parts is the term made whole") {
+  graph::Graph g;
+  const graph::TermId iri = g.add_term(graph::Term::Kind::kIri, "http://example.org/a");
+  const graph::TermId typed =
+      g.add_term(graph::Term::Kind::kLiteral, "5", "http://www.w3.org/2001/XMLSchema#integer");
+  const graph::TermId tagged = g.add_term(graph::Term::Kind::kLiteral, "Hanoi", {}, "de");
+  REQUIRE(g.terms.size() == 3);
+  CHECK(g.terms[iri] == graph::Term::iri("http://example.org/a"));
+  CHECK(g.terms[typed] == graph::Term::typed("5", "http://www.w3.org/2001/XMLSchema#integer"));
+  CHECK(g.terms[tagged] == graph::Term::literal("Hanoi", "de"));
+}
