@@ -2,6 +2,7 @@
 // std::string for every lookup (the language resources are looked up for every word).
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -83,6 +84,11 @@ class StringTable {
   /// The value of `key`, added default-constructed if it is new.
   V& operator[](std::string_view key) { return *try_emplace(key, V{}).first; }
 
+  /// Makes room for `n` entries, so that adding up to that many moves and rehashes nothing.
+  void reserve(std::size_t n) {
+    entries_.reserve(n);
+    if (2 * n > slots_.size()) rehash(std::bit_ceil(2 * n));
+  }
   std::size_t size() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
   void clear() {
@@ -121,8 +127,9 @@ class StringTable {
     while (slots_[i].position != 0) i = (i + 1) & mask_;
     slots_[i] = Slot{hash, position};
   }
-  void grow() {
-    slots_.assign(slots_.empty() ? 16 : 2 * slots_.size(), Slot{});
+  void grow() { rehash(slots_.empty() ? 16 : 2 * slots_.size()); }
+  void rehash(std::size_t slots) {
+    slots_.assign(slots, Slot{});
     mask_ = slots_.size() - 1;
     for (std::size_t p = 0; p < entries_.size(); ++p) place(StringHash{}(entries_[p].key), p + 1);
   }

@@ -47,6 +47,23 @@ TEST_CASE("a string table keeps thousands of keys in the order they were added")
   CHECK(table.find("0") == nullptr);
 }
 
+TEST_CASE("a string table keeps its keys and their order through reserving room, and beyond it") {
+  reportkg::StringTable<std::size_t> table;
+  for (std::size_t i = 0; i < 10; ++i) table[std::to_string(i)] = i;
+  table.reserve(100);  // after some keys: they stay where they are
+  // Past the room reserved, the table grows again.
+  for (std::size_t i = 10; i < 300; ++i) table[std::to_string(i)] = i;
+  std::size_t position = 0;
+  for (const auto& [key, value] : table) CHECK(value == position++);
+  CHECK(position == 300);
+  for (std::size_t i = 0; i < 300; ++i) {
+    const std::size_t* v = table.find(std::to_string(i));
+    REQUIRE(v != nullptr);
+    CHECK(*v == i);
+  }
+  CHECK(table.find("300") == nullptr);
+}
+
 TEST_CASE("a bounded cache computes each answer once and looks it up after that") {
   BoundedCache<std::string> cache(4);
   int computed = 0;
