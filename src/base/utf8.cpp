@@ -161,8 +161,17 @@ void append_lower(std::string& out, std::string_view s) {
   // U+00C0-U+00DE but U+00D7 (×) map one to one, 0x20 apart, in ICU's German mapping too.
   const std::size_t start = out.size();
   out.append(s);
+  // ASCII eight bytes at a time: a byte is a capital where adding 0x3F sets its top bit ('A' and
+  // above) and adding 0x25 does not ('Z' and below); no sum carries into the next byte.
+  std::size_t i = start;
+  for (; i + 8 <= out.size(); i += 8) {
+    std::uint64_t w = word_at(out, i);
+    if (w & kHighs) break;
+    w |= (((w + kOnes * 0x3F) ^ (w + kOnes * 0x25)) & kHighs) >> 2;
+    std::memcpy(out.data() + i, &w, sizeof w);
+  }
   bool latin1 = true;
-  for (std::size_t i = start; i < out.size() && latin1; ++i) {
+  for (; i < out.size() && latin1; ++i) {
     const auto u = static_cast<unsigned char>(out[i]);
     if (u < 0x80) {
       if (u >= 'A' && u <= 'Z') out[i] = static_cast<char>(u - 'A' + 'a');

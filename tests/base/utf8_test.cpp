@@ -110,6 +110,28 @@ TEST_CASE("to_lower gives Unicode's lower case for every Latin-1 character and b
   CHECK(utf8::to_lower("ΑΘΉΝΑ Äh") == "αθήνα äh");  // Greek before Latin-1
 }
 
+TEST_CASE("to_lower lower-cases every ASCII character at every place of a long word") {
+  // Eight bytes are lower-cased at a time while they are ASCII; each byte of each such group, and
+  // the bytes after a non-ASCII one, must come out as Unicode's lower case.
+  const auto reference = [](std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+      utf8::append(out, static_cast<char32_t>(u_tolower(static_cast<UChar32>(utf8::next(s, i)))));
+    }
+    return out;
+  };
+  for (char32_t c = 1; c < 0x80; ++c) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string word(20, 'M');
+      word[at] = static_cast<char>(c);
+      CHECK_MESSAGE(utf8::to_lower(word) == reference(word), "byte ", static_cast<unsigned>(c),
+                    " at ", at);
+      const std::string with_umlaut = word.substr(0, at) + "Ü" + word.substr(at);
+      CHECK(utf8::to_lower(with_umlaut) == reference(with_umlaut));
+    }
+  }
+}
+
 TEST_CASE("capitalize upper-cases only the first letter") {
   CHECK(utf8::capitalize("österreichisch") == "Österreichisch");
   CHECK(utf8::capitalize("amt für äußeres") == "Amt für äußeres");
