@@ -511,18 +511,6 @@ Lexicon::WordId Lexicon::word_id(std::string_view lower) const {
   return id ? *id : kUnlisted;
 }
 
-std::string_view Lexicon::word_category(WordId word) const {
-  return word == kUnlisted ? std::string_view() : listings_[word].front().category;
-}
-
-std::optional<std::string_view> Lexicon::word_value(std::string_view category, WordId word) const {
-  if (word == kUnlisted) return std::nullopt;
-  for (const Listing& l : listings_[word]) {
-    if (l.category == category) return l.value;
-  }
-  return std::nullopt;
-}
-
 namespace {
 
 // The value of `word` under `category` in a table of categories.

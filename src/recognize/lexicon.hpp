@@ -189,13 +189,21 @@ class Lexicon {
   WordId word_id(std::string_view lower) const;
   /// Closed-class word category ("article", "preposition", ...), the first a word is listed
   /// under, or empty.
-  std::string_view word_category(WordId word) const;
+  std::string_view word_category(WordId word) const {
+    return word == kUnlisted ? std::string_view() : listings_[word].front().category;
+  }
   std::string_view word_category(std::string_view lower) const {
     return word_category(word_id(lower));
   }
   /// Value of a word of a category ("number" "zwei" → "2"; "qualifier" "über" → "mehr als"),
   /// valid as long as the lexicon.
-  std::optional<std::string_view> word_value(std::string_view category, WordId word) const;
+  std::optional<std::string_view> word_value(std::string_view category, WordId word) const {
+    if (word == kUnlisted) return std::nullopt;
+    for (const Listing& l : listings_[word]) {
+      if (l.category == category) return l.value;
+    }
+    return std::nullopt;
+  }
   std::optional<std::string_view> word_value(std::string_view category,
                                              std::string_view lower) const {
     return word_value(category, word_id(lower));
