@@ -1555,8 +1555,8 @@ class Recognizer {
   // The facts of the tokens asked about last, token i in slot i mod kFactsSlots: the finders ask
   // about the tokens near the one they are at, and memory stays bounded in a report of any
   // length. The slots are the thread's, kept from one report to the next (setting up 100 KB of
-  // new ones was a tenth of the recognizer's own set-up time); a slot holds the facts of the token
-  // and report it names, each recognizer being a new report.
+  // new ones took half the recognizer's own set-up time); a slot holds the facts of the token and
+  // report it names, each recognizer being a new report.
   static constexpr std::size_t kFactsSlots = 1024;
   struct FactsSlot {
     std::uint64_t report = 0;
