@@ -294,12 +294,12 @@ std::optional<std::size_t> country(std::uint32_t index) {
 
 std::optional<std::size_t> Lexicon::country_by_adjective(std::string_view lower,
                                                          const WordFacts* known) const {
-  return country((known ? *known : facts(lower)).adjective_country);
+  return country(facts(lower, known).adjective_country);
 }
 
 std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower,
                                                        const WordFacts* known) const {
-  return country((known ? *known : facts(lower)).demonym_country);
+  return country(facts(lower, known).demonym_country);
 }
 
 std::optional<std::size_t> Lexicon::country_by_iso(std::string_view iso) const {
@@ -464,14 +464,14 @@ const Lexicon::WordFacts& Lexicon::facts(std::string_view lower) const {
 
 std::optional<Lexicon::TitleHit> Lexicon::title(std::string_view lower,
                                                 const WordFacts* known) const {
-  const auto& t = (known ? *known : facts(lower)).title;
+  const auto& t = facts(lower, known).title;
   if (!t) return std::nullopt;
   return TitleHit{t->index, t->feminine, std::string(lower.substr(0, t->prefix_bytes))};
 }
 
 std::optional<Lexicon::HeadMatch> Lexicon::org_head(std::string_view lower,
                                                     const WordFacts* known) const {
-  return head_match((known ? *known : facts(lower)).org_head, lower);
+  return head_match(facts(lower, known).org_head, lower);
 }
 
 bool Lexicon::is_plural_event_noun(std::size_t index) const {
@@ -487,17 +487,17 @@ bool Lexicon::is_plural_event_noun(std::size_t index) const {
 
 std::optional<Lexicon::HeadMatch> Lexicon::event_noun(std::string_view lower,
                                                       const WordFacts* known) const {
-  return head_match((known ? *known : facts(lower)).event_noun, lower);
+  return head_match(facts(lower, known).event_noun, lower);
 }
 
 std::optional<Lexicon::HeadMatch> Lexicon::agreement_noun(std::string_view lower,
                                                           const WordFacts* known) const {
-  return head_match((known ? *known : facts(lower)).agreement_noun, lower);
+  return head_match(facts(lower, known).agreement_noun, lower);
 }
 
 std::optional<Lexicon::HeadMatch> Lexicon::venue_head(std::string_view lower,
                                                       const WordFacts* known) const {
-  return head_match((known ? *known : facts(lower)).venue_head, lower);
+  return head_match(facts(lower, known).venue_head, lower);
 }
 
 std::optional<Lexicon::VerbHit> Lexicon::verb(const std::vector<std::string_view>& lower) const {

@@ -228,6 +228,10 @@ class Lexicon {
 
  private:
   WordFacts compute_facts(std::string_view lower) const;
+  // The facts a caller gives (`known`), else those of `lower`.
+  const WordFacts& facts(std::string_view lower, const WordFacts* known) const {
+    return known ? *known : facts(lower);
+  }
 
   std::uint64_t id_ = 0;  // tells the word facts of this lexicon from another's
   std::vector<Country> countries_;
