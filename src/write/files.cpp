@@ -19,6 +19,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A long document is put on disk in parts of this size as it grows (see StagedFile::append).
+constexpr std::uint64_t kWriteOutEvery = 8 << 20;
+
 std::string os_message(int err) { return std::error_code(err, std::generic_category()).message(); }
 
 Error output_error(const std::string& path, const std::string& what, int err) {
@@ -112,7 +115,9 @@ StagedFile::StagedFile(StagedFile&& other) noexcept
     : path_(std::move(other.path_)),
       target_(std::move(other.target_)),
       temp_(std::move(other.temp_)),
-      fd_(std::exchange(other.fd_, -1)) {}
+      fd_(std::exchange(other.fd_, -1)),
+      written_(other.written_),
+      written_out_(other.written_out_) {}
 
 StagedFile& StagedFile::operator=(StagedFile&& other) noexcept {
   if (this != &other) {
@@ -121,6 +126,8 @@ StagedFile& StagedFile::operator=(StagedFile&& other) noexcept {
     target_ = std::move(other.target_);
     temp_ = std::move(other.temp_);
     fd_ = std::exchange(other.fd_, -1);
+    written_ = other.written_;
+    written_out_ = other.written_out_;
   }
   return *this;
 }
@@ -150,7 +157,19 @@ Result<StagedFile> StagedFile::create(const std::string& path, const std::string
 }
 
 Status StagedFile::append(std::string_view data) {
-  if (const int err = write_all(fd_, data)) return output_error(path_, "cannot write", err);
+  while (!data.empty()) {
+    const std::string_view piece = data.substr(0, kWriteOutEvery - (written_ - written_out_));
+    if (const int err = write_all(fd_, piece)) return output_error(path_, "cannot write", err);
+    written_ += piece.size();
+    data.remove_prefix(piece.size());
+    if (written_ - written_out_ == kWriteOutEvery) {
+      // Start putting this part on disk now, while the next is made, so that the sync before
+      // the rename waits for the last part only. Only a request: errors show at that sync.
+      ::sync_file_range(fd_, static_cast<off_t>(written_out_), kWriteOutEvery,
+                        SYNC_FILE_RANGE_WRITE);
+      written_out_ = written_;
+    }
+  }
   return {};
 }
 

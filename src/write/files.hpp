@@ -4,6 +4,7 @@
 // what writing one small file per report needs.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,8 @@ class StagedFile {
   std::string target_;  // the file to replace (through a symbolic link: the file it points to)
   std::string temp_;
   int fd_ = -1;
+  std::uint64_t written_ = 0;      // bytes appended
+  std::uint64_t written_out_ = 0;  // bytes whose writing to disk has been started
 };
 
 /// Writes `data` for `path` ("-": standard output). A regular file is written to a temporary

@@ -215,6 +215,30 @@ TEST_CASE("an output file grows out of sight and appears whole at commit") {
   CHECK(dir.entries() == 1);
 }
 
+TEST_CASE("a long output file, put on disk in parts as it grows, arrives whole and in order") {
+  // Pieces of many sizes, one longer than a part (8 MiB) and many crossing a part's end.
+  TempDir dir;
+  const fs::path path = dir.path / "all.nq";
+  std::string expected;
+  {
+    auto out = OutputFile::open(path.string());
+    REQUIRE(out.ok());
+    for (std::size_t size : {std::size_t{1} << 20, std::size_t{9} << 20, std::size_t{3}}) {
+      for (int i = 0; i < 5; ++i) {
+        std::string piece(size + static_cast<std::size_t>(i) * 999, static_cast<char>('a' + i));
+        piece.back() = '\n';
+        REQUIRE(out->append(piece).ok());
+        expected += piece;
+      }
+    }
+    CHECK_FALSE(fs::exists(path));
+    REQUIRE(out->commit().ok());
+  }
+  CHECK(fs::file_size(path) == expected.size());
+  CHECK(slurp(path) == expected);
+  CHECK(dir.entries() == 1);
+}
+
 TEST_CASE("an output file never committed leaves nothing, and an old file as it was") {
   TempDir dir;
   const fs::path path = dir.path / "all.nq";
