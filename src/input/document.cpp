@@ -34,22 +34,28 @@ Error input_error(const std::string& path, std::string message) {
 
 std::string os_message(int err) { return std::error_code(err, std::generic_category()).message(); }
 
-// Reads everything from `fd`; returns errno on failure, 0 on success.
-int read_all(int fd, std::string& out, bool& too_large) {
-  std::array<char, 1 << 16> buf;  // not cleared: read() fills what is used
+// Reads everything from `fd`, or all but what would make it larger than kMaxBytes (then sets
+// `too_large`); returns errno on failure, 0 on success. A regular file that has `size` bytes (as
+// fstat said after opening it) is read in one call, without a second to find its end.
+int read_all(int fd, std::string& out, bool& too_large, std::optional<std::size_t> size = {}) {
+  std::size_t filled = 0;
+  out.resize(size ? std::min(*size + 1, kMaxBytes + 1) : std::size_t{1} << 16);
   for (;;) {
-    const ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (filled == out.size()) out.resize(std::min(2 * out.size(), kMaxBytes + 1));
+    const ssize_t n = ::read(fd, out.data() + filled, out.size() - filled);
     if (n < 0) {
       if (errno == EINTR) continue;
       return errno;
     }
-    if (n == 0) return 0;
-    if (out.size() + static_cast<std::size_t>(n) > kMaxBytes) {
+    filled += static_cast<std::size_t>(n);
+    if (filled > kMaxBytes) {
       too_large = true;
-      return 0;
+      filled = 0;
     }
-    out.append(buf.data(), static_cast<std::size_t>(n));
+    if (n == 0 || too_large || (size && filled == *size)) break;
   }
+  out.resize(filled);
+  return 0;
 }
 
 const char* special_kind(fs::file_type type) {
@@ -444,7 +450,7 @@ Result<std::string> read_file(const std::string& path) {
       ::close(fd);
       return input_error(path, "is not a regular file");
     }
-    const int err = read_all(fd, out, too_large);
+    const int err = read_all(fd, out, too_large, static_cast<std::size_t>(sb.st_size));
     ::close(fd);
     if (err) return input_error(path, "cannot read: " + os_message(err));
   }

@@ -260,6 +260,26 @@ TEST_CASE("read_file reads a regular file byte for byte") {
   CHECK(*got == bytes);
 }
 
+TEST_CASE("read_file reads files of every size whole, also one whose size the system gives as 0") {
+  TempDir dir;
+  for (const std::size_t size : {std::size_t{0}, std::size_t{1}, std::size_t{65535},
+                                 std::size_t{65536}, std::size_t{65537}, std::size_t{3} << 20}) {
+    CAPTURE(size);
+    std::string bytes(size, 'x');
+    for (std::size_t i = 0; i < size; i += 4099) bytes[i] = static_cast<char>('a' + i % 26);
+    const auto path = (dir.path / ("r" + std::to_string(size) + ".txt")).string();
+    std::ofstream(path, std::ios::binary) << bytes;
+    auto got = read_file(path);
+    REQUIRE(got.ok());
+    CHECK(*got == bytes);
+  }
+  // Files of /proc are regular files of size 0 until read.
+  auto status = read_file("/proc/self/status");
+  REQUIRE(status.ok());
+  CHECK(status->starts_with("Name:"));
+  CHECK(status->ends_with("\n"));
+}
+
 TEST_CASE("read_file rejects a missing file, a directory and a device with a clear message") {
   TempDir dir;
   auto missing = read_file((dir.path / "missing.txt").string());
