@@ -196,5 +196,17 @@ check "the same report twice is written once" test "$(grep -c "^report:Second" "
 check "no temporary files are left behind" \
   test -z "$(find "$tmp" -name '.*.tmp-*' -print -quit)"
 
+# ---- the allocator --------------------------------------------------------------------------
+# Linked with mimalloc, the program has it take its memory in 2 MiB pages (src/cli/allocator.cpp),
+# unless MIMALLOC_LARGE_OS_PAGES says otherwise. mimalloc names its options when verbose.
+if ldd "$REPORTKG" | grep -q libmimalloc; then
+  MIMALLOC_VERBOSE=1 "$REPORTKG" --version >/dev/null 2>"$err"
+  check "mimalloc is told to use large pages: $(grep large_os_pages "$err")" \
+    grep -q "option 'large_os_pages': 1" "$err"
+  MIMALLOC_VERBOSE=1 MIMALLOC_LARGE_OS_PAGES=0 "$REPORTKG" --version >/dev/null 2>"$err"
+  check "MIMALLOC_LARGE_OS_PAGES=0 still decides: $(grep large_os_pages "$err")" \
+    grep -q "option 'large_os_pages': 0" "$err"
+fi
+
 echo "$passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]
