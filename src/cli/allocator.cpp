@@ -6,13 +6,14 @@
 
 namespace {
 
-// Each word of a report is looked up at random places of the language resources' tables, tens
-// of MB that 4 KiB pages spread over thousands of TLB entries; on 2 MiB pages the conversion
-// takes about 0.95 of its time (BENCHMARKS.md). mimalloc takes its memory in such pages
-// (transparent huge pages where the kernel gives them, ordinary pages otherwise) when told so
-// before its first allocation, which the libraries' constructors make: hence the
-// pre-initialisation, which the loader runs before any constructor (and before the C library
-// has set up getenv). MIMALLOC_LARGE_OS_PAGES in the environment still decides.
+// A report's words are looked up at scattered places of the language resources' tables (some
+// 16 MB), and the writer sorts the terms of whole graphs: on 4 KiB pages much of that time goes
+// to misses of the TLB. On 2 MiB pages the corpus of BENCHMARKS.md converts in about 0.95 of its
+// time, a report of 100 MB in 0.56. mimalloc takes its memory in such pages (transparent huge
+// pages where the kernel gives them, ordinary pages otherwise) when told so before its first
+// allocation, which the libraries' constructors make: hence the pre-initialisation, which the
+// loader runs before any constructor (and before the C library has set up getenv).
+// MIMALLOC_LARGE_OS_PAGES in the environment still decides.
 void use_large_pages(int /*argc*/, char** /*argv*/, char** envp) {
   for (char** var = envp; var && *var; ++var) {
     if (std::string_view(*var).starts_with("MIMALLOC_LARGE_OS_PAGES=")) return;
