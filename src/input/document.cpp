@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <optional>
 #include <system_error>
 
@@ -17,8 +16,6 @@
 
 namespace reportkg::input {
 namespace {
-
-namespace fs = std::filesystem;
 
 // Reports are news articles; anything this large is a mistake (and token offsets are 32-bit).
 constexpr std::size_t kMaxBytes = std::size_t{1} << 30;
@@ -58,21 +55,13 @@ int read_all(int fd, std::string& out, bool& too_large, std::optional<std::size_
   return 0;
 }
 
-const char* special_kind(fs::file_type type) {
-  switch (type) {
-    case fs::file_type::directory:
-      return "is a directory";
-    case fs::file_type::character:
-      return "is a character device, not a file";
-    case fs::file_type::block:
-      return "is a block device, not a file";
-    case fs::file_type::fifo:
-      return "is a named pipe, not a file (use '-' to read standard input)";
-    case fs::file_type::socket:
-      return "is a socket, not a file";
-    default:
-      return "is not a regular file";
-  }
+const char* special_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "is a directory";
+  if (S_ISCHR(mode)) return "is a character device, not a file";
+  if (S_ISBLK(mode)) return "is a block device, not a file";
+  if (S_ISFIFO(mode)) return "is a named pipe, not a file (use '-' to read standard input)";
+  if (S_ISSOCK(mode)) return "is a socket, not a file";
+  return "is not a regular file";
 }
 
 // ---- encoding checks ------------------------------------------------------------------------
@@ -433,22 +422,24 @@ Result<std::string> read_file(const std::string& path) {
       return input_error(path, "cannot read: " + os_message(err));
     }
   } else {
-    std::error_code ec;
-    const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) {
-      if (ec && ec != std::errc::no_such_file_or_directory) {
-        return input_error(path, "cannot read: " + ec.message());
-      }
-      return input_error(path, "no such file");
-    }
-    if (!fs::is_regular_file(st)) return input_error(path, special_kind(st.type()));
-
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) return input_error(path, "cannot open: " + os_message(errno));
+    // Opened first and then asked what it is: one lookup of the path, not two. O_NONBLOCK keeps
+    // the open of a named pipe from waiting for a writer; the pipe is then refused like any other
+    // file that is not a regular one. A file that cannot be opened is looked up to say why.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     struct stat sb {};
-    if (::fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {  // replaced since the check above
+    if (fd < 0) {
+      const int err = errno;
+      if (err == ENOENT) return input_error(path, "no such file");
+      if (::stat(path.c_str(), &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        return input_error(path, special_kind(sb.st_mode));
+      }
+      return input_error(path, "cannot open: " + os_message(err));
+    }
+    if (::fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+      const int err = errno;
       ::close(fd);
-      return input_error(path, "is not a regular file");
+      if (sb.st_mode == 0) return input_error(path, "cannot read: " + os_message(err));
+      return input_error(path, special_kind(sb.st_mode));
     }
     const int err = read_all(fd, out, too_large, static_cast<std::size_t>(sb.st_size));
     ::close(fd);

@@ -1,6 +1,7 @@
 #include "input/document.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -297,6 +298,16 @@ TEST_CASE("read_file rejects a missing file, a directory and a device with a cle
   REQUIRE_FALSE(device.ok());
   CHECK(device.error().code == ErrorCode::kInput);
   CHECK(device.error().message.find("device") != std::string::npos);
+}
+
+TEST_CASE("read_file refuses a named pipe at once instead of waiting for a writer") {
+  TempDir dir;
+  const auto path = (dir.path / "pipe.txt").string();
+  REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+  auto pipe = read_file(path);  // with no writer, an open that waits would never return
+  REQUIRE_FALSE(pipe.ok());
+  CHECK(pipe.error().code == ErrorCode::kInput);
+  CHECK(pipe.error().message.starts_with("is a named pipe"));
 }
 
 TEST_CASE("read_file reports an unreadable file") {
