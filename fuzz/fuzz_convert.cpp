@@ -100,7 +100,7 @@ std::size_t parse(const std::string& text, SerdSyntax syntax) {
 }
 
 std::size_t distinct_triples(const graph::Graph& g) {
-  using Terms = std::tuple<const graph::Term&, const graph::Term&, const graph::Term&>;
+  using Terms = std::tuple<const graph::TermView&, const graph::TermView&, const graph::TermView&>;
   const auto terms = [&g](const graph::Triple& t) {
     return Terms(g.terms.at(t.s), g.terms.at(t.p), g.terms.at(t.o));
   };

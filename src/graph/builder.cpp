@@ -148,7 +148,7 @@ class Builder {
     static const std::string kNonNegativeInteger = xsd("nonNegativeInteger");
     return literal(std::to_string(v), kNonNegativeInteger);
   }
-  const std::string& value(TermId id) const { return out_.terms[id].value; }
+  std::string_view value(TermId id) const { return out_.terms[id].value; }
 
   void add(TermId s, TermId p, TermId o) { out_.triples.push_back({s, p, o}); }
 

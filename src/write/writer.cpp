@@ -22,7 +22,7 @@
 namespace reportkg::write {
 namespace {
 
-using graph::Term;
+using Term = graph::TermView;
 
 constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 constexpr std::string_view kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -627,14 +627,15 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
       const Term& p = g.terms[t.p];
       const Term& o = g.terms[t.o];
       if (!s.is_iri() || !p.is_iri()) {
-        return internal("a triple's subject or predicate is a literal: \"" + s.value + "\" <" +
-                        p.value + ">");
+        return internal("a triple's subject or predicate is a literal: \"" + std::string(s.value) +
+                        "\" <" + std::string(p.value) + ">");
       }
       if (!o.lang.empty() && !valid_lang(o.lang)) {
-        return internal("invalid language tag '" + o.lang + "'");
+        return internal("invalid language tag '" + std::string(o.lang) + "'");
       }
       if (has_prefixes(format) && !o.is_iri() && !valid_bare_literal(o)) {
-        return internal("invalid lexical form \"" + o.value + "\" for <" + o.datatype + ">");
+        return internal("invalid lexical form \"" + std::string(o.value) + "\" for <" +
+                        std::string(o.datatype) + ">");
       }
       quads.push_back({std::uint64_t{graph_rank} << 32 | rank[t.s],
                        std::uint64_t{predicate_keys.key(rank[t.p])} << 32 | rank[t.o]});
@@ -739,8 +740,8 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
     if (st != SERD_SUCCESS || sink.failed) {
       const std::string why =
           sink.error.empty() ? reinterpret_cast<const char*>(serd_strerror(st)) : sink.error;
-      return internal("cannot serialize <" + ranked.terms[s]->value + "> <" +
-                      ranked.terms[p]->value + ">: " + why);
+      return internal("cannot serialize <" + std::string(ranked.terms[s]->value) + "> <" +
+                      std::string(ranked.terms[p]->value) + ">: " + why);
     }
   }
   if (serd_writer_finish(writer.get()) != SERD_SUCCESS || sink.failed) {

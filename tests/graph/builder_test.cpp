@@ -44,7 +44,9 @@ std::size_t integer(const Term& t) {
   return std::stoul(t.value);
 }
 
-bool in_namespace(const Term& t, const char* ns) { return t.is_iri() && t.value.starts_with(ns); }
+bool in_namespace(const graph::TermView& t, const char* ns) {
+  return t.is_iri() && t.value.starts_with(ns);
+}
 
 // Triples that are NIF provenance: a NIF predicate or type, or an itsrdf link.
 std::size_t nif_triples(const graph::Graph& g) {
@@ -319,7 +321,7 @@ TEST_CASE("every IRI in the graph is absolute and free of spaces") {
       "ein bericht/mit ärger");
   const auto full = a.graph(Provenance::kFull);
   for (const auto& t : testing::statements(full)) {
-    for (const Term* term : {&t.s, &t.p, &t.o}) {
+    for (const graph::TermView* term : {&t.s, &t.p, &t.o}) {
       if (!term->is_iri()) continue;
       CAPTURE(term->value);
       CHECK(term->value.starts_with("http"));

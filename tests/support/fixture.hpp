@@ -174,9 +174,9 @@ struct Analysis {
 
 /// A triple with its terms (the graph stores term ids).
 struct Statement {
-  const graph::Term& s;
-  const graph::Term& p;
-  const graph::Term& o;
+  const graph::TermView& s;
+  const graph::TermView& p;
+  const graph::TermView& o;
 };
 
 /// The triples of a graph with their terms.
@@ -191,7 +191,9 @@ inline std::vector<Statement> statements(const graph::Graph& g) {
 /// graphs, whose term ids differ.
 inline std::vector<std::array<graph::Term, 3>> term_triples(const graph::Graph& g) {
   std::vector<std::array<graph::Term, 3>> out;
-  for (const auto& t : statements(g)) out.push_back({t.s, t.p, t.o});
+  for (const auto& t : statements(g)) {
+    out.push_back({graph::Term(t.s), graph::Term(t.p), graph::Term(t.o)});
+  }
   return out;
 }
 
@@ -209,7 +211,7 @@ inline std::vector<graph::Term> objects(const graph::Graph& g, std::string_view 
                                         std::string_view p) {
   std::vector<graph::Term> out;
   for (const auto& t : statements(g)) {
-    if (t.s.value == s && t.p.value == p) out.push_back(t.o);
+    if (t.s.value == s && t.p.value == p) out.push_back(graph::Term(t.o));
   }
   return out;
 }
@@ -219,7 +221,7 @@ inline std::vector<std::string> subjects(const graph::Graph& g, std::string_view
                                          const graph::Term& o) {
   std::vector<std::string> out;
   for (const auto& t : statements(g)) {
-    if (t.p.value == p && t.o == o) out.push_back(t.s.value);
+    if (t.p.value == p && t.o == o) out.emplace_back(t.s.value);
   }
   return out;
 }
