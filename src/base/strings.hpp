@@ -62,12 +62,13 @@ using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 /// probe. The entries lie in one array in the order they were added (which is the order of
 /// iteration), and an open-addressing index of at least twice their number holds each one's
 /// position and hash, so that a probe compares keys only when the hashes agree. Entries are never
-/// removed one by one; pointers to values are valid until the next insertion.
-template <class V>
+/// removed one by one; pointers to values are valid until the next insertion. With `Key`
+/// std::string_view the table keeps views, not copies, of its keys: their bytes must outlive it.
+template <class V, class Key = std::string>
 class StringTable {
  public:
   struct Entry {
-    std::string key;
+    Key key;
     V value;
   };
 
@@ -118,7 +119,7 @@ class StringTable {
   }
   V& add(std::string_view key, std::uint64_t hash, V value) {
     if (2 * (entries_.size() + 1) > slots_.size()) grow();
-    entries_.push_back(Entry{std::string(key), std::move(value)});
+    entries_.push_back(Entry{Key(key), std::move(value)});
     place(hash, entries_.size());
     return entries_.back().value;
   }

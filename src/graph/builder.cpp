@@ -109,11 +109,13 @@ class Builder {
   }
 
  private:
-  // The id of an IRI: each IRI is stored once in the graph however many triples name it.
+  // The id of an IRI: each IRI is stored once in the graph however many triples name it. The
+  // index keys the graph's own copy of each IRI.
   TermId iri(std::string_view value) {
-    const auto [id, added] = iri_ids_.try_emplace(value, static_cast<TermId>(out_.terms.size()));
-    if (added) out_.add_term(Term::Kind::kIri, value);
-    return *id;
+    if (const TermId* id = iri_ids_.find(value)) return *id;
+    const TermId id = out_.add_term(Term::Kind::kIri, value);
+    iri_ids_.try_emplace(out_.terms[id].value, id);
+    return id;
   }
   // A term of a vocabulary: namespace + local name, both constants. The few terms of the
   // vocabularies are looked up by the addresses of their parts in a small open-addressing table,
@@ -204,25 +206,27 @@ class Builder {
     const std::string report_local = local_name(text_.doc->id.empty() ? "report" : text_.doc->id);
     // Two entities with the same local name get "Name", "Name2", "Name3", ...: the smallest number
     // not yet taken, searched from the last one given for that name (so thousands of events of
-    // one name in a long report are not counted through again and again).
-    StringSet used;
+    // one name in a long report are not counted through again and again). The names taken are
+    // looked up by the graph's own copies of them.
+    StringTable<bool, std::string_view> used;
     StringMap<int> next_number;
+    std::string local, base, name;
     entities_.resize(res_.entities.size());
     for (std::size_t i = 0; i < res_.entities.size(); ++i) {
       const auto& e = res_.entities[i];
-      std::string local =
-          e.type == EntityType::kCountry ? e.id : local_name(e.id.empty() ? e.label : e.id);
-      if (e.type == EntityType::kEvent) local = report_local + local;
+      local.clear();
+      if (e.type == EntityType::kEvent) local = report_local;
+      local += e.type == EntityType::kCountry ? e.id : local_name(e.id.empty() ? e.label : e.id);
       if (local.empty()) local = "Unnamed";
-      const std::string base = opt_.base_iri + namespace_of(e.type) + local;
-      std::string name = base;
-      if (used.count(name)) {
+      base.assign(opt_.base_iri).append(namespace_of(e.type)).append(local);
+      name = base;
+      if (used.find(name)) {
         int& n = next_number.emplace(base, 2).first->second;
-        while (used.count(name = base + std::to_string(n))) ++n;
+        while (used.find(name = base + std::to_string(n))) ++n;
         ++n;
       }
       entities_[i] = iri(name);
-      used.insert(std::move(name));
+      used.try_emplace(value(entities_[i]), true);
     }
   }
 
@@ -332,7 +336,7 @@ class Builder {
   const BuildOptions& opt_;
   utf8::CodePointIndex cps_;
   Graph out_;
-  StringTable<TermId> iri_ids_;
+  StringTable<TermId, std::string_view> iri_ids_;  // keys: views of out_.terms
   struct VocabularyTerm {
     const char* ns = nullptr;  // null: a free slot
     const char* local = nullptr;

@@ -65,9 +65,10 @@ struct Triple {
   friend bool operator==(const Triple&, const Triple&) = default;
 };
 
-/// The bytes of a graph's terms, in blocks that never move: a view of them stays valid as long
-/// as the storage lives, moved or not. One allocation for many strings, where a string per term
-/// took one each (a report's graph has some two hundred terms of more than 15 bytes).
+/// Strings kept in blocks that never move, such as the bytes of a graph's terms: a view of them
+/// stays valid as long as the storage lives, moved or not. One allocation for many strings, where
+/// a std::string per term took one each (a report's graph has some two hundred terms of more
+/// than 15 bytes).
 class TermStrings {
  public:
   TermStrings() = default;

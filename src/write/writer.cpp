@@ -9,7 +9,6 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <limits>
 #include <map>
 #include <memory>
@@ -423,11 +422,14 @@ class IriNodes {
     return string_node(SERD_URI, g.iri, g.classes);
   }
 
-  // Keeps a string while the nodes are in use; returns it.
-  std::string_view keep(std::string s) { return strings_.emplace_back(std::move(s)); }
+  // Keeps a copy of a string, NUL-terminated, while the nodes are in use; returns it.
+  std::string_view keep(std::string_view s) { return strings_.keep(s); }
+  // A string to build the next one to keep in.
+  std::string& scratch() { return scratch_; }
 
  private:
-  std::deque<std::string> strings_;  // stable addresses
+  graph::TermStrings strings_;  // stable addresses
+  std::string scratch_;
 };
 
 // Letters and digits only: what Serd 0.30 accepts as either part of a prefixed name.
@@ -497,11 +499,10 @@ class PrefixedNames {
     if (!match) return SERD_NODE_NULL;
     const std::string_view local = iri.substr(match->ns.size());
     if (!match->usable || !is_name(local)) return SERD_NODE_NULL;
-    std::string curie;
-    curie.reserve(match->name.size() + 1 + local.size());
-    curie.append(match->name).append(1, ':').append(local);
+    std::string& curie = store.scratch();
+    curie.assign(match->name).append(1, ':').append(local);
     // Letters, digits and the colon: as many characters as bytes, nothing to escape.
-    const std::string_view kept = store.keep(std::move(curie));
+    const std::string_view kept = store.keep(curie);
     return SerdNode{reinterpret_cast<const uint8_t*>(kept.data()), kept.size(), kept.size(), 0,
                     SERD_CURIE};
   }

@@ -4,6 +4,8 @@
 
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace {
 
@@ -62,6 +64,23 @@ TEST_CASE("a string table keeps its keys and their order through reserving room,
     CHECK(*v == i);
   }
   CHECK(table.find("300") == nullptr);
+}
+
+TEST_CASE("a string table of views keys the caller's strings, not copies, through growing") {
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < 1000; ++i)
+    keys.push_back("https://example.org/id/" + std::to_string(i));
+  reportkg::StringTable<std::size_t, std::string_view> table;
+  for (std::size_t i = 0; i < keys.size(); ++i) CHECK(table.try_emplace(keys[i], i).second);
+  std::size_t position = 0;
+  for (const auto& [key, value] : table) CHECK(key.data() == keys[position++].data());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const std::size_t* v = table.find(std::string(keys[i]));  // found by an equal string
+    REQUIRE(v != nullptr);
+    CHECK(*v == i);
+  }
+  CHECK_FALSE(table.try_emplace(std::string("https://example.org/id/7"), 0).second);
+  CHECK(table.find("https://example.org/id/1000") == nullptr);
 }
 
 TEST_CASE("a bounded cache computes each answer once and looks it up after that") {
