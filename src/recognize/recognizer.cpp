@@ -1499,6 +1499,11 @@ class Recognizer {
         {"monatig", "Monate"},
         {"jährig", "Jahre"},
         {"stündig", "Stunden"}};
+    // Every suffix has "ig": one search rules out most words, instead of one search per suffix.
+    static_assert(std::all_of(std::begin(kSuffixes), std::end(kSuffixes), [](const auto& s) {
+      return s.first.find("ig") != std::string_view::npos;
+    }));
+    if (w.find("ig") == std::string_view::npos) return std::nullopt;
     for (const auto& [suffix, unit] : kSuffixes) {
       const auto pos = w.find(suffix);
       if (pos == std::string_view::npos || pos == 0) continue;
