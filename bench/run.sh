@@ -132,7 +132,9 @@ compiler_version="$("$compiler" --version | head -1)"
 build_type="$(awk -F= '/^CMAKE_BUILD_TYPE:/ { print $2 }' "$build_dir/CMakeCache.txt")"
 serd_version="$(pkg-config --modversion serd-0 2>/dev/null || echo '?')"
 allocator="glibc malloc"
-if ldd "$build_dir/reportkg" | grep -q libmimalloc; then
+# grep reads all of ldd's output: with -q it could stop at the match and ldd, cut off, fail the
+# pipeline (pipefail), which read as glibc malloc.
+if ldd "$build_dir/reportkg" | grep libmimalloc >/dev/null; then
   allocator="mimalloc $(dpkg-query -W -f='${Version}' libmimalloc2.0 2>/dev/null || echo '?')"
 fi
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }

@@ -199,7 +199,9 @@ check "no temporary files are left behind" \
 # ---- the allocator --------------------------------------------------------------------------
 # Linked with mimalloc, the program has it take its memory in 2 MiB pages (src/cli/allocator.cpp),
 # unless MIMALLOC_LARGE_OS_PAGES says otherwise. mimalloc names its options when verbose.
-if ldd "$REPORTKG" | grep -q libmimalloc; then
+# (grep without -q: stopping at the match could cut ldd off and fail the pipeline under pipefail,
+# which would skip these checks.)
+if ldd "$REPORTKG" | grep libmimalloc >/dev/null; then
   MIMALLOC_VERBOSE=1 "$REPORTKG" --version >/dev/null 2>"$err"
   check "mimalloc is told to use large pages: $(grep large_os_pages "$err")" \
     grep -q "option 'large_os_pages': 1" "$err"
