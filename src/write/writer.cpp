@@ -21,7 +21,7 @@
 namespace reportkg::write {
 namespace {
 
-using Term = graph::TermView;
+using graph::TermView;
 
 constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 constexpr std::string_view kRdfsLabel = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -59,7 +59,7 @@ struct PredicateKeys {
 // Literals are not sorted here: their order matters only among the objects of one subject and
 // predicate, where sort_quads compares them.
 struct Ranked {
-  std::vector<const Term*> terms;                // by rank
+  std::vector<const TermView*> terms;            // by rank
   std::size_t iris = 0;                          // ranks below this are IRIs, in order
   std::vector<std::vector<std::uint32_t>> rank;  // [graph][term id] → rank
 };
@@ -67,7 +67,7 @@ struct Ranked {
 // A term to sort, with its value at hand, and where its rank goes.
 struct TermSlot {
   std::string_view value;
-  const Term* term;
+  const TermView* term;
   std::uint32_t* rank;
 };
 
@@ -140,7 +140,7 @@ Ranked rank_terms(const std::vector<graph::Graph>& graphs) {
   for (std::size_t i = 0; i < graphs.size(); ++i) {
     out.rank[i].resize(graphs[i].terms.size());
     for (std::size_t t = 0; t < graphs[i].terms.size(); ++t) {
-      const Term& term = graphs[i].terms[t];
+      const TermView& term = graphs[i].terms[t];
       if (term.is_iri()) iris.push_back({term.value, &term, &out.rank[i][t]});
     }
   }
@@ -153,7 +153,7 @@ Ranked rank_terms(const std::vector<graph::Graph>& graphs) {
   out.iris = out.terms.size();
   for (std::size_t i = 0; i < graphs.size(); ++i) {
     for (std::size_t t = 0; t < graphs[i].terms.size(); ++t) {
-      const Term& term = graphs[i].terms[t];
+      const TermView& term = graphs[i].terms[t];
       if (term.is_iri()) continue;
       out.rank[i][t] = static_cast<std::uint32_t>(out.terms.size());
       out.terms.push_back(&term);
@@ -187,7 +187,7 @@ void sort_quads(std::vector<Quad>& quads, const Ranked& ranked, std::size_t grap
   by_field([](const Quad& q) { return q.s(); }, width(ranked.iris));
   by_field([](const Quad& q) { return q.g(); }, width(graphs));
   const auto literal = [&](const Quad& q) { return q.o() >= ranked.iris; };
-  const auto object = [&](const Quad& q) -> const Term& { return *ranked.terms[q.o()]; };
+  const auto object = [&](const Quad& q) -> const TermView& { return *ranked.terms[q.o()]; };
   const auto same_subject_predicate = [](const Quad& a, const Quad& b) {
     return a.graph_subject == b.graph_subject && a.predicate_key() == b.predicate_key();
   };
@@ -250,7 +250,7 @@ bool valid_lang(std::string_view tag) {  // BCP 47 shape as Turtle's LANGTAG all
 
 // Serd writes xsd:integer/decimal/boolean literals bare in Turtle: their lexical form must be
 // valid.
-bool valid_bare_literal(const Term& t) {
+bool valid_bare_literal(const TermView& t) {
   if (!t.datatype.starts_with(kXsd)) return true;
   const std::string_view type = std::string_view(t.datatype).substr(kXsd.size());
   const std::string_view v = t.value;
@@ -533,7 +533,7 @@ const PrefixedNames& prefixed_names(const graph::Prefixes& prefixes) {
 
 // Serd writes xsd:integer and xsd:boolean literals, and xsd:decimal ones with a dot inside,
 // bare in Turtle, when their datatype is given as an IRI: it never writes the datatype then.
-bool written_bare(const Term& t) {
+bool written_bare(const TermView& t) {
   if (!t.datatype.starts_with(kXsd)) return false;
   const std::string_view type = std::string_view(t.datatype).substr(kXsd.size());
   if (type == "integer" || type == "boolean") return true;
@@ -608,7 +608,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   const auto no_rank = static_cast<std::uint32_t>(ranked.terms.size());
   PredicateKeys predicate_keys{no_rank, no_rank};
   for (std::uint32_t r = 0; r < ranked.iris; ++r) {
-    const Term& t = *ranked.terms[r];
+    const TermView& t = *ranked.terms[r];
     if (t.value == kRdfType) predicate_keys.type_rank = r;
     if (t.value == kRdfsLabel) predicate_keys.label_rank = r;
   }
@@ -624,9 +624,9 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
       if (t.s >= g.terms.size() || t.p >= g.terms.size() || t.o >= g.terms.size()) {
         return internal("a triple names a term the graph does not have");
       }
-      const Term& s = g.terms[t.s];
-      const Term& p = g.terms[t.p];
-      const Term& o = g.terms[t.o];
+      const TermView& s = g.terms[t.s];
+      const TermView& p = g.terms[t.p];
+      const TermView& o = g.terms[t.o];
       if (!s.is_iri() || !p.is_iri()) {
         return internal("a triple's subject or predicate is a literal: \"" + std::string(s.value) +
                         "\" <" + std::string(p.value) + ">");
@@ -663,7 +663,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
   // rdf:type as a predicate stays an IRI: Serd writes it "a".
   const SerdNode type_node = iri_node(kRdfType);
   for (std::size_t r = 0; r < ranked.terms.size(); ++r) {
-    const Term& t = *ranked.terms[r];
+    const TermView& t = *ranked.terms[r];
     if (t.is_iri()) {
       nodes[r] = as_written(t.value);
       continue;
@@ -692,7 +692,7 @@ Result<std::string> serialize(const std::vector<graph::Graph>& graphs,
     // growing document of hundreds of MB several times.
     std::size_t size = 0;
     for (const Quad& q : quads) {
-      const Term& o = *ranked.terms[q.o()];
+      const TermView& o = *ranked.terms[q.o()];
       size += ranked.terms[q.s()]->value.size() +
               ranked.terms[predicate_keys.rank(q.predicate_key())]->value.size() + o.value.size() +
               o.datatype.size() + o.lang.size() + graph_names[q.g()].size() + 16;
