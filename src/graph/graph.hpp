@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -89,9 +90,13 @@ class TermStrings {
 
   /// A copy of `s` kept here, followed by a NUL byte as in a std::string: C libraries (Serd)
   /// read past the end of a string to its NUL.
-  std::string_view keep(std::string_view s) {
-    if (s.empty()) return "";
-    const std::size_t bytes = s.size() + 1;
+  std::string_view keep(std::string_view s) { return keep({s}); }
+  /// The concatenation of `parts`, kept here as keep() keeps a string.
+  std::string_view keep(std::initializer_list<std::string_view> parts) {
+    std::size_t length = 0;
+    for (const std::string_view part : parts) length += part.size();
+    if (length == 0) return "";
+    const std::size_t bytes = length + 1;
     if (bytes > free_) {
       const std::size_t size = std::max({bytes, kMinBlock, 2 * block_size_});
       block_size_ = std::min(size, kMaxBlock);
@@ -99,10 +104,12 @@ class TermStrings {
       next_ = blocks_.back().get();
       free_ = size;
     }
-    std::memcpy(next_, s.data(), s.size());
-    next_[s.size()] = '\0';
-    const std::string_view kept(next_, s.size());
-    next_ += bytes;
+    const std::string_view kept(next_, length);
+    for (const std::string_view part : parts) {
+      std::memcpy(next_, part.data(), part.size());
+      next_ += part.size();
+    }
+    *next_++ = '\0';
     free_ -= bytes;
     return kept;
   }

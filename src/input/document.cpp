@@ -435,10 +435,13 @@ Result<std::string> read_file(const std::string& path) {
       }
       return input_error(path, "cannot open: " + os_message(err));
     }
-    if (::fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+    if (::fstat(fd, &sb) != 0) {
       const int err = errno;
       ::close(fd);
-      if (sb.st_mode == 0) return input_error(path, "cannot read: " + os_message(err));
+      return input_error(path, "cannot read: " + os_message(err));
+    }
+    if (!S_ISREG(sb.st_mode)) {
+      ::close(fd);
       return input_error(path, special_kind(sb.st_mode));
     }
     const int err = read_all(fd, out, too_large, static_cast<std::size_t>(sb.st_size));

@@ -413,7 +413,7 @@ class IriNodes {
   Given given(std::string_view iri) {
     const std::uint8_t classes = byte_classes(iri);
     if (!(classes & kForbiddenInIri)) return {iri, classes};
-    const std::string_view escaped = keep(escape_iri(iri));
+    const std::string_view escaped = keep({escape_iri(iri)});
     return {escaped, byte_classes(escaped)};
   }
 
@@ -422,14 +422,14 @@ class IriNodes {
     return string_node(SERD_URI, g.iri, g.classes);
   }
 
-  // Keeps a copy of a string, NUL-terminated, while the nodes are in use; returns it.
-  std::string_view keep(std::string_view s) { return strings_.keep(s); }
-  // A string to build the next one to keep in.
-  std::string& scratch() { return scratch_; }
+  // Keeps a copy of a string (or of the concatenation of strings), NUL-terminated, while the
+  // nodes are in use; returns it.
+  std::string_view keep(std::initializer_list<std::string_view> parts) {
+    return strings_.keep(parts);
+  }
 
  private:
   graph::TermStrings strings_;  // stable addresses
-  std::string scratch_;
 };
 
 // Letters and digits only: what Serd 0.30 accepts as either part of a prefixed name.
@@ -499,10 +499,8 @@ class PrefixedNames {
     if (!match) return SERD_NODE_NULL;
     const std::string_view local = iri.substr(match->ns.size());
     if (!match->usable || !is_name(local)) return SERD_NODE_NULL;
-    std::string& curie = store.scratch();
-    curie.assign(match->name).append(1, ':').append(local);
     // Letters, digits and the colon: as many characters as bytes, nothing to escape.
-    const std::string_view kept = store.keep(curie);
+    const std::string_view kept = store.keep({match->name, ":", local});
     return SerdNode{reinterpret_cast<const uint8_t*>(kept.data()), kept.size(), kept.size(), 0,
                     SERD_CURIE};
   }

@@ -56,6 +56,21 @@ TEST_CASE("a graph's strings end in a NUL byte, as Serd reads them, and none is 
   }
 }
 
+TEST_CASE("term strings keep a concatenation of parts as one NUL-terminated string") {
+  TermStrings strings;
+  std::vector<std::string_view> kept;
+  for (int i = 0; i < 2000; ++i) {  // past the first blocks
+    kept.push_back(strings.keep({"person", ":", "Name" + std::to_string(i), ""}));
+  }
+  for (int i = 0; i < 2000; ++i) {
+    CHECK(kept[static_cast<std::size_t>(i)] == "person:Name" + std::to_string(i));
+    CHECK(kept[static_cast<std::size_t>(i)].data()[kept[static_cast<std::size_t>(i)].size()] ==
+          '\0');
+  }
+  CHECK(strings.keep({"", ""}).empty());
+  CHECK(strings.keep({"", ""}).data() != nullptr);
+}
+
 TEST_CASE("a moved graph's terms stay valid, and a copied one has strings of its own") {
   std::vector<Graph> graphs;
   for (int i = 0; i < 20; ++i) graphs.push_back(numbers(300));  // moved as the vector grows
