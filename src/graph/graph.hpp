@@ -90,28 +90,26 @@ class TermStrings {
 
   /// A copy of `s` kept here, followed by a NUL byte as in a std::string: C libraries (Serd)
   /// read past the end of a string to its NUL.
-  std::string_view keep(std::string_view s) { return keep({s}); }
+  std::string_view keep(std::string_view s) {
+    if (s.empty()) return "";
+    char* const p = room(s.size() + 1);
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return {p, s.size()};
+  }
   /// The concatenation of `parts`, kept here as keep() keeps a string.
   std::string_view keep(std::initializer_list<std::string_view> parts) {
     std::size_t length = 0;
     for (const std::string_view part : parts) length += part.size();
     if (length == 0) return "";
-    const std::size_t bytes = length + 1;
-    if (bytes > free_) {
-      const std::size_t size = std::max({bytes, kMinBlock, 2 * block_size_});
-      block_size_ = std::min(size, kMaxBlock);
-      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
-      next_ = blocks_.back().get();
-      free_ = size;
-    }
-    const std::string_view kept(next_, length);
+    char* const p = room(length + 1);
+    char* end = p;
     for (const std::string_view part : parts) {
-      std::memcpy(next_, part.data(), part.size());
-      next_ += part.size();
+      std::memcpy(end, part.data(), part.size());
+      end += part.size();
     }
-    *next_++ = '\0';
-    free_ -= bytes;
-    return kept;
+    *end = '\0';
+    return {p, length};
   }
   /// keep() for a string that often comes again and again (a datatype): the same string as
   /// the one kept last this way is kept once.
@@ -122,6 +120,20 @@ class TermStrings {
 
  private:
   static constexpr std::size_t kMinBlock = 8192, kMaxBlock = std::size_t{1} << 20;
+  // `bytes` bytes at the end of the last block, or of a new one where they do not fit.
+  char* room(std::size_t bytes) {
+    if (bytes > free_) {
+      const std::size_t size = std::max({bytes, kMinBlock, 2 * block_size_});
+      block_size_ = std::min(size, kMaxBlock);
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+      next_ = blocks_.back().get();
+      free_ = size;
+    }
+    char* const p = next_;
+    next_ += bytes;
+    free_ -= bytes;
+    return p;
+  }
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;        // where the next string goes in the last block
   std::size_t free_ = 0;        // bytes left there
