@@ -1303,21 +1303,22 @@ class Recognizer {
         if (is_cap(k)) parts.emplace_back(std::string(str(k)), static_cast<int>(m));
       }
     }
-    std::unordered_map<std::string, std::string> known;  // written form (also genitive) → name part
+    if (parts.empty()) return;
+    StringMap<std::string> known;  // written form (also genitive) → name part
     for (const auto& [part, m] : parts) {
       known.emplace(part, part);
       known.emplace(part + "s", part);  // "Owusus"
     }
     auto is_part = [&](std::uint32_t i) {
       return i < size() && is_cap(i) && owner_[i] < 0 && title_owner_[i] < 0 && !in_quote_[i] &&
-             known.count(std::string(str(i))) > 0;
+             known.find(str(i)) != known.end();
     };
     for (std::uint32_t i = 0; i < size(); ++i) {
       if (!is_part(i)) continue;
       // "Olaf Weber" again: neighbouring parts are one mention of the whole name.
       std::uint32_t end = i + 1;
       while (is_part(end) && tok(end).sentence == tok(i).sentence) ++end;
-      std::string name = end == i + 1 ? known.at(std::string(str(i))) : span(i, end);
+      std::string name = end == i + 1 ? known.find(str(i))->second : span(i, end);
       Mention& nm = add_mention(EntityType::kPerson, i, end, std::move(name));
       nm.reference = true;
       i = end - 1;
