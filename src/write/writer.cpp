@@ -318,8 +318,9 @@ extern "C" SerdStatus sink_error(void* handle, const SerdError* error) noexcept 
   return SERD_SUCCESS;
 }
 
-// What a byte is to Serd and to an IRI reference.
-constexpr std::uint8_t kForbiddenInIri = 1, kNewline = 2, kQuote = 4, kNul = 8;
+// What a byte is to Serd and to an IRI reference, and whether it is part of a character beyond
+// ASCII (a string without such bytes has as many characters as bytes).
+constexpr std::uint8_t kForbiddenInIri = 1, kNewline = 2, kQuote = 4, kNul = 8, kNonAscii = 16;
 constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
   std::array<std::uint8_t, 256> classes{};
   for (unsigned u = 0; u < 256; ++u) {
@@ -329,6 +330,7 @@ constexpr std::array<std::uint8_t, 256> kByteClasses = [] {
   classes['\r'] |= kNewline;
   classes['"'] |= kQuote;
   classes[0] |= kNul;
+  for (unsigned u = 0x80; u < 256; ++u) classes[u] |= kNonAscii;
   return classes;
 }();
 
@@ -359,7 +361,7 @@ std::uint8_t byte_classes(std::string_view s) {
   using Block = unsigned char __attribute__((vector_size(16)));
   const char* p = s.data();
   std::size_t n = s.size();
-  Block newline{}, quote{}, nul{}, forbidden{};
+  Block newline{}, quote{}, nul{}, forbidden{}, non_ascii{};
   for (; n >= sizeof(Block); p += sizeof(Block), n -= sizeof(Block)) {
     Block b;
     std::memcpy(&b, p, sizeof b);
@@ -371,6 +373,7 @@ std::uint8_t byte_classes(std::string_view s) {
         reinterpret_cast<Block>((b <= 0x20) | ((b | 2) == '>') | ((b | 2) == '^') | (b == '`') |
                                 (static_cast<Block>(b - '{') <= 2) | (b == 0x7F));
     forbidden |= q;
+    non_ascii |= b;
   }
   const auto any = [](const Block& b) {
     std::uint64_t half[2];
@@ -378,7 +381,8 @@ std::uint8_t byte_classes(std::string_view s) {
     return (half[0] | half[1]) != 0;
   };
   std::uint8_t c = (any(newline) ? kNewline : 0) | (any(quote) ? kQuote : 0) |
-                   (any(nul) ? kNul : 0) | (any(forbidden) ? kForbiddenInIri : 0);
+                   (any(nul) ? kNul : 0) | (any(forbidden) ? kForbiddenInIri : 0) |
+                   (any(non_ascii & 0x80) ? kNonAscii : 0);
   for (; n > 0; ++p, --n) c |= kByteClasses[static_cast<unsigned char>(*p)];
   return c;
 }
@@ -394,7 +398,8 @@ SerdNode string_node(SerdType type, std::string_view s, std::uint8_t classes) {
   if (classes & kNewline) flags |= SERD_HAS_NEWLINE;
   if (classes & kQuote) flags |= SERD_HAS_QUOTE;
   if ((classes & kQuote) && type == SERD_LITERAL && !long_string_reads_back(s)) flags = 0;
-  return SerdNode{bytes, s.size(), utf8::length(s), flags, type};
+  const std::size_t chars = classes & kNonAscii ? utf8::length(s) : s.size();
+  return SerdNode{bytes, s.size(), chars, flags, type};
 }
 
 SerdNode string_node(SerdType type, std::string_view s) {
