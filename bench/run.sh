@@ -3,18 +3,21 @@
 # core (--jobs 1) and on all cores, peak memory, the time of each stage, and the write stage against
 # serdi re-serialising the same triples. Prints a Markdown report (paste it into BENCHMARKS.md).
 #
-#   bash bench/run.sh                        # 50 MB in 20 000 reports (about 4 minutes on 2 cores)
-#   BENCH_MB=5 BENCH_REPORTS=2000 bash bench/run.sh      # a quick run
+#   bash bench/run.sh                        # 50 MB in 20 000 reports (about 6 minutes on 2 cores)
+#   BENCH_MB=5 BENCH_REPORTS=2000 BENCH_ROUNDS=1 bash bench/run.sh      # a quick run
 #
+# The end-to-end runs are timed in BENCH_ROUNDS rounds (default 3), each run's best round reported.
 # BENCH_BUILD_DIR (default build-bench/) is a release build with bench/write_bench and stage_bench;
-# BENCH_TMP (default: a new directory under $TMPDIR) holds the corpus and the outputs, removed at
-# the end unless BENCH_KEEP=1. Needs /usr/bin/time (Debian package time) and serdi.
+# BENCH_TMP (default: a new directory under $TMPDIR) holds the corpus and the outputs (about 1.2 GB
+# a round for the default corpus), removed at the end unless BENCH_KEEP=1. Needs /usr/bin/time
+# (Debian package time) and serdi.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir="${BENCH_BUILD_DIR:-build-bench}"
 mb="${BENCH_MB:-50}"
 reports="${BENCH_REPORTS:-20000}"
 write_reports="${BENCH_WRITE_REPORTS:-2000}"  # reports whose triples the write benchmark uses
+rounds="${BENCH_ROUNDS:-3}"                    # of the end-to-end runs
 cores="$(nproc)"
 
 for tool in /usr/bin/time serdi /usr/bin/python3; do
@@ -57,26 +60,45 @@ count_rate() {  # count_rate N SECONDS: N / SECONDS, a whole number
   awk -v n="$1" -v s="$2" 'BEGIN { printf "%d", (s > 0 ? n / s : 0) }'
 }
 
+# The end-to-end runs, in rounds (each run once a round, in turn). A machine shared with others
+# lends only part of its time, more or less from one minute to the next: each run's figures are
+# those of its fastest round (with every round's wall time listed beside them), and its memory
+# the most any round took.
 # Each run writes into a new directory and nothing is deleted before the end: ext4 is slow to
 # create files right after many were deleted (it skips their recently freed inodes), which would
 # make a run pay for the clean-up of the one before.
-rm -rf "$tmp/out1" "$tmp/outn" "$tmp/outp"
-timed "convert, --jobs 1" "$bin" convert "$tmp/corpus" --out-dir "$tmp/out1" -q --jobs 1
-wall1="$wall" rss1="$rss" cpu1="$cpu"
-timed "convert, --jobs $cores" "$bin" convert "$tmp/corpus" --out-dir "$tmp/outn" -q --jobs "$cores"
-walln="$wall" rssn="$rss" cpun="$cpu"
-diff -rq "$tmp/out1" "$tmp/outn" >/dev/null || echo "bench: WARNING: --jobs 1 and --jobs $cores differ" >&2
-out_bytes="$(du -sb "$tmp/out1" | cut -f1)"
-timed "convert, --jobs 1 --provenance none" "$bin" convert "$tmp/corpus" --out-dir "$tmp/outp" -q \
-  --jobs 1 --provenance none
-wallp="$wall" rssp="$rss" cpup="$cpu"
-# One document for the whole corpus: TriG is written report by report (each report is a graph of
-# its own), with no file per report to create.
-timed "convert, --jobs 1, -o TriG" "$bin" convert "$tmp/corpus" -o "$tmp/all.trig" --format trig \
-  -q --jobs 1
-wallt="$wall" rsst="$rss" cput="$cpu"
-trig_bytes="$(stat -c %s "$tmp/all.trig")"
-rm -f "$tmp/all.trig"
+declare -A walls best_wall best_cpu max_rss
+record() {  # record KEY: adds the figures of the run just timed to KEY's
+  local key="$1"
+  walls[$key]="${walls[$key]:+${walls[$key]}, }$wall"
+  if [[ -z "${best_wall[$key]:-}" ]] || awk -v a="$wall" -v b="${best_wall[$key]}" 'BEGIN { exit !(a < b) }'; then
+    best_wall[$key]="$wall"
+    best_cpu[$key]="$cpu"
+  fi
+  ((rss > ${max_rss[$key]:-0})) && max_rss[$key]="$rss"
+  return 0
+}
+for round in $(seq "$rounds"); do
+  of="round $round of $rounds"
+  timed "convert, --jobs 1 ($of)" "$bin" convert "$tmp/corpus" --out-dir "$tmp/out1-$round" -q --jobs 1
+  record one
+  timed "convert, --jobs $cores ($of)" "$bin" convert "$tmp/corpus" --out-dir "$tmp/outn-$round" -q \
+    --jobs "$cores"
+  record all
+  diff -rq "$tmp/out1-$round" "$tmp/outn-$round" >/dev/null ||
+    echo "bench: WARNING: --jobs 1 and --jobs $cores differ" >&2
+  timed "convert, --jobs 1 --provenance none ($of)" "$bin" convert "$tmp/corpus" --out-dir \
+    "$tmp/outp-$round" -q --jobs 1 --provenance none
+  record none
+  # One document for the whole corpus: TriG is written report by report (each report is a graph of
+  # its own), with no file per report to create.
+  timed "convert, --jobs 1, -o TriG ($of)" "$bin" convert "$tmp/corpus" -o "$tmp/all.trig" \
+    --format trig -q --jobs 1
+  record trig
+  trig_bytes="$(stat -c %s "$tmp/all.trig")"
+  rm -f "$tmp/all.trig"
+done
+out_bytes="$(du -sb "$tmp/out1-1" | cut -f1)"
 echo "bench: stage_bench (the time of each stage, one core)" >&2
 mkdir -p "$tmp/outs"
 "$build_dir/stage_bench" "$tmp/corpus" --write-dir "$tmp/outs" >"$tmp/stages.txt"
@@ -138,6 +160,10 @@ if ldd "$build_dir/reportkg" | grep libmimalloc >/dev/null; then
   allocator="mimalloc $(dpkg-query -W -f='${Version}' libmimalloc2.0 2>/dev/null || echo '?')"
 fi
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
+row() {  # row KEY LABEL: a line of the end-to-end table
+  local w="${best_wall[$1]}"
+  echo "| $2 | $w s | $(rate "$n_bytes" "$w" 1e6) | $(count_rate "$n_words" "$w") | ${best_cpu[$1]} s | $(mib "${max_rss[$1]}") | ${walls[$1]} s |"
+}
 
 cat <<EOF
 ### Results of $(date -u +%Y-%m-%d) (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ', with uncommitted changes'))
@@ -148,14 +174,14 @@ $build_type; Serd $serd_version; allocator $allocator; $(uname -sr).
 Corpus: $n_reports reports, $(rate "$n_bytes" 1 1e6) MB ($n_bytes bytes), $n_words words (bench/make_corpus.py);
 largest report $(rate "$largest_bytes" 1 1e3) kB. Output: Turtle, --provenance mentions, $(rate "$out_bytes" 1 1e6) MB.
 
-| run | wall time | MB/s | words/s | CPU time | peak memory (max RSS) |
-|---|---|---|---|---|---|
-| \`convert DIR --out-dir OUT -q --jobs 1\` | $wall1 s | $(rate "$n_bytes" "$wall1" 1e6) | $(count_rate "$n_words" "$wall1") | $cpu1 s | $(mib "$rss1") |
-| \`convert DIR --out-dir OUT -q --jobs $cores\` | $walln s | $(rate "$n_bytes" "$walln" 1e6) | $(count_rate "$n_words" "$walln") | $cpun s | $(mib "$rssn") |
-| \`convert DIR --out-dir OUT -q --jobs 1 --provenance none\` | $wallp s | $(rate "$n_bytes" "$wallp" 1e6) | $(count_rate "$n_words" "$wallp") | $cpup s | $(mib "$rssp") |
-| \`convert DIR -o ALL.trig --format trig -q --jobs 1\` (one document, $(rate "$trig_bytes" 1 1e6) MB) | $wallt s | $(rate "$n_bytes" "$wallt" 1e6) | $(count_rate "$n_words" "$wallt") | $cput s | $(mib "$rsst") |
-| the largest report alone | | | | | $(mib "$rss_largest") |
-| an empty report (the resources alone) | | | | | $(mib "$rss_empty") |
+| run | wall time (best of $rounds) | MB/s | words/s | CPU time | peak memory (max RSS) | wall time of each round |
+|---|---|---|---|---|---|---|
+$(row one "\`convert DIR --out-dir OUT -q --jobs 1\`")
+$(row all "\`convert DIR --out-dir OUT -q --jobs $cores\`")
+$(row none "\`convert DIR --out-dir OUT -q --jobs 1 --provenance none\`")
+$(row trig "\`convert DIR -o ALL.trig --format trig -q --jobs 1\` (one document, $(rate "$trig_bytes" 1 1e6) MB)")
+| the largest report alone | | | | | $(mib "$rss_largest") | |
+| an empty report (the resources alone) | | | | | $(mib "$rss_empty") | |
 
 Stage by stage on one core (bench/stage_bench: the reports read into memory first, each stage
 timed over the whole corpus; "write" puts each report's Turtle file in place as \`convert --out-dir\`
