@@ -218,6 +218,9 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
   out.doc = &doc;
   const std::string_view s = doc.text;
   out.lowered.reserve(s.size());
+  // A token for every eight bytes or so is fewer than German text has (a word and a space take
+  // seven on average): the vector grows once or twice, not a dozen times.
+  out.tokens.reserve(s.size() / 8);
   auto in_boilerplate = [&](std::size_t pos) {
     return std::any_of(doc.boilerplate.begin(), doc.boilerplate.end(),
                        [&](const input::Range& r) { return pos >= r.begin && pos < r.end; });
