@@ -60,10 +60,21 @@ count_rate() {  # count_rate N SECONDS: N / SECONDS, a whole number
   awk -v n="$1" -v s="$2" 'BEGIN { printf "%d", (s > 0 ? n / s : 0) }'
 }
 
+# The N-Triples of the first $write_reports reports in one file: for the write stage below, and for
+# the reference timed in every round.
+rm -rf "$tmp/nt"
+mkdir -p "$tmp/nt-in"
+find "$tmp/corpus" -name '*.txt' | sort | awk -v n="$write_reports" 'NR <= n' | xargs -I{} cp {} "$tmp/nt-in/"
+echo "bench: N-Triples of $write_reports reports" >&2
+"$bin" convert "$tmp/nt-in" --out-dir "$tmp/nt" --format ntriples -q
+find "$tmp/nt" -name '*.nt' | sort | xargs cat >"$tmp/all.nt"
+nt_bytes="$(stat -c %s "$tmp/all.nt")"
+
 # The end-to-end runs, in rounds (each run once a round, in turn). A machine shared with others
 # lends only part of its time, more or less from one minute to the next: each run's figures are
 # those of its fastest round (with every round's wall time listed beside them), and its memory
-# the most any round took.
+# the most any round took. Each round also times serdi re-serialising the N-Triples as Turtle: a
+# program that does not change, whose time shows how fast the machine was in that round.
 # Each run writes into a new directory and nothing is deleted before the end: ext4 is slow to
 # create files right after many were deleted (it skips their recently freed inodes), which would
 # make a run pay for the clean-up of the one before.
@@ -97,6 +108,9 @@ for round in $(seq "$rounds"); do
   record trig
   trig_bytes="$(stat -c %s "$tmp/all.trig")"
   rm -f "$tmp/all.trig"
+  timed "serdi -i ntriples -o turtle, the reference ($of)" serdi -i ntriples -o turtle \
+    "$tmp/all.nt" >/dev/null
+  record serdi
 done
 out_bytes="$(du -sb "$tmp/out1-1" | cut -f1)"
 echo "bench: stage_bench (the time of each stage, one core)" >&2
@@ -112,20 +126,9 @@ rss_largest="$rss"
 timed "convert an empty report (resources only)" "$bin" convert "$tmp/empty.de.txt" -o /dev/null -q
 rss_empty="$rss"
 
-# The write stage: N-Triples of the first $write_reports reports in one file; serdi turns it into
-# Turtle; write_bench reads it into one graph and times reportkg's serialize alone. Best of three.
-rm -rf "$tmp/nt"
-mkdir -p "$tmp/nt-in"
-find "$tmp/corpus" -name '*.txt' | sort | awk -v n="$write_reports" 'NR <= n' | xargs -I{} cp {} "$tmp/nt-in/"
-echo "bench: N-Triples of $write_reports reports" >&2
-"$bin" convert "$tmp/nt-in" --out-dir "$tmp/nt" --format ntriples -q
-find "$tmp/nt" -name '*.nt' | sort | xargs cat >"$tmp/all.nt"
-nt_bytes="$(stat -c %s "$tmp/all.nt")"
-serdi_best=""
-for _ in 1 2 3; do
-  timed "serdi -i ntriples -o turtle" serdi -i ntriples -o turtle "$tmp/all.nt" >/dev/null
-  serdi_best="$(awk -v a="$serdi_best" -v b="$wall" 'BEGIN { print (a == "" || b < a) ? b : a }')"
-done
+# The write stage: serdi turns the N-Triples into Turtle (timed in the rounds above); write_bench
+# reads them into one graph and times reportkg's serialize alone. Best of three.
+serdi_best="${best_wall[serdi]}"
 serdi_bytes="$(serdi -i ntriples -o turtle "$tmp/all.nt" | wc -c)"
 serdi_nt_best=""
 for _ in 1 2 3; do
@@ -160,6 +163,10 @@ if ldd "$build_dir/reportkg" | grep libmimalloc >/dev/null; then
   allocator="mimalloc $(dpkg-query -W -f='${Version}' libmimalloc2.0 2>/dev/null || echo '?')"
 fi
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
+per_round() {  # per_round KEY REF: KEY's wall time over REF's, round by round
+  awk -v a="${walls[$1]}" -v b="${walls[$2]}" 'BEGIN { n = split(a, x, ", "); split(b, y, ", ")
+    for (i = 1; i <= n; i++) printf "%s%.2f", (i > 1 ? ", " : ""), (y[i] > 0 ? x[i] / y[i] : 0) }'
+}
 row() {  # row KEY LABEL: a line of the end-to-end table
   local w="${best_wall[$1]}"
   echo "| $2 | $w s | $(rate "$n_bytes" "$w" 1e6) | $(count_rate "$n_words" "$w") | ${best_cpu[$1]} s | $(mib "${max_rss[$1]}") | ${walls[$1]} s |"
@@ -180,8 +187,12 @@ $(row one "\`convert DIR --out-dir OUT -q --jobs 1\`")
 $(row all "\`convert DIR --out-dir OUT -q --jobs $cores\`")
 $(row none "\`convert DIR --out-dir OUT -q --jobs 1 --provenance none\`")
 $(row trig "\`convert DIR -o ALL.trig --format trig -q --jobs 1\` (one document, $(rate "$trig_bytes" 1 1e6) MB)")
+| reference: \`serdi -i ntriples -o turtle\` of the write stage's N-Triples (below) | ${best_wall[serdi]} s | | | ${best_cpu[serdi]} s | $(mib "${max_rss[serdi]}") | ${walls[serdi]} s |
 | the largest report alone | | | | | $(mib "$rss_largest") | |
 | an empty report (the resources alone) | | | | | $(mib "$rss_empty") | |
+
+Round by round, the TriG document took $(per_round trig serdi) times as long as serdi's reference
+run of the same round, and \`--out-dir\` with one job $(per_round one serdi) times as long.
 
 Stage by stage on one core (bench/stage_bench: the reports read into memory first, each stage
 timed over the whole corpus; "write" puts each report's Turtle file in place as \`convert --out-dir\`
@@ -198,7 +209,7 @@ Write stage: the N-Triples of the first $write_reports reports, $(rate "$nt_byte
 
 | writer | time (best of 3) | triples/s | output |
 |---|---|---|---|
-| \`serdi -i ntriples -o turtle\` (parse + write) | $serdi_best s | $(count_rate "$triples" "$serdi_best") | $(rate "$serdi_bytes" 1 1e6) MB |
+| \`serdi -i ntriples -o turtle\` (parse + write; the reference above, best of its rounds) | $serdi_best s | $(count_rate "$triples" "$serdi_best") | $(rate "$serdi_bytes" 1 1e6) MB |
 | reportkg \`write::serialize\`, Turtle (sort + write; bench/write_bench) | $ser_s s | $(count_rate "$triples" "$ser_s") | $(rate "$ser_bytes" 1 1e6) MB |
 | \`serdi -i ntriples -o ntriples\` (parse + write) | $serdi_nt_best s | $(count_rate "$triples" "$serdi_nt_best") | |
 | reportkg \`write::serialize\`, N-Triples | $ser_nt_s s | $(count_rate "$triples" "$ser_nt_s") | |
