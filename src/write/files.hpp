@@ -31,6 +31,7 @@ class StagedFile {
  private:
   friend class FileBatch;
   friend class OutputFile;
+  friend Result<StagedFile> stage_file(const std::string& path, std::string_view data);
   // A new, empty temporary file beside `target`, the regular file `path` leads to.
   static Result<StagedFile> create(const std::string& path, const std::string& target);
   Status append(std::string_view data);
@@ -68,9 +69,9 @@ class FileBatch {
 };
 
 /// One output document written piece by piece, so that its memory is not held. A regular file
-/// grows as a temporary file beside its path and is put in place whole at commit(); destroyed
-/// without commit(), it leaves nothing behind. Standard output ("-"), devices and pipes get each
-/// piece at once.
+/// grows as a temporary file beside its path, the pieces gathered into writes of 1 MiB, and is
+/// put in place whole at commit(); destroyed without commit(), it leaves nothing behind.
+/// Standard output ("-"), devices and pipes get each piece at once.
 class OutputFile {
  public:
   OutputFile() = default;
@@ -83,7 +84,8 @@ class OutputFile {
   /// Checks where `path` leads and creates the temporary file (or opens the device); nothing is
   /// at `path` yet.
   static Result<OutputFile> open(const std::string& path);
-  /// Adds `data` to the end of the document.
+  /// Adds `data` to the end of the document. (A regular file's write errors may show only at a
+  /// later append or at commit().)
   Status append(std::string_view data);
   /// Puts the document in place (on disk first, as FileBatch::commit), or closes the device.
   Status commit();
@@ -92,11 +94,14 @@ class OutputFile {
 
  private:
   friend Result<StagedFile> stage_file(const std::string& path, std::string_view data);
+  // Writes the pieces gathered so far to the temporary file.
+  Status write_gathered();
 
   std::string path_;
   bool direct_ = false;
-  int fd_ = -1;      // a device or pipe named by path_ (standard output is written with stdio)
-  StagedFile file_;  // a regular file
+  int fd_ = -1;           // a device or pipe named by path_ (standard output is written with stdio)
+  StagedFile file_;       // a regular file
+  std::string gathered_;  // appended to it, not yet written (less than 1 MiB)
 };
 
 /// Writes `data` to `path` atomically and durably (an OutputFile of one piece); on any error

@@ -239,6 +239,32 @@ TEST_CASE("a long output file, put on disk in parts as it grows, arrives whole a
   CHECK(dir.entries() == 1);
 }
 
+TEST_CASE("an output file gathers small pieces into writes of a MiB") {
+  TempDir dir;
+  const fs::path path = dir.path / "all.trig";
+  const auto written = [&] {  // the size of the temporary file
+    for (const auto& entry : fs::directory_iterator(dir.path)) return fs::file_size(entry.path());
+    return std::uintmax_t{0};
+  };
+  std::string expected;
+  auto out = OutputFile::open(path.string());
+  REQUIRE(out.ok());
+  const std::string piece(1000, 'x');
+  for (int i = 0; i < 1000; ++i) {  // 1 000 000 bytes: less than a MiB
+    REQUIRE(out->append(piece).ok());
+    expected += piece;
+  }
+  CHECK(written() == 0);
+  for (int i = 0; i < 100; ++i) {
+    REQUIRE(out->append(piece).ok());
+    expected += piece;
+  }
+  CHECK(written() > 0);
+  CHECK(written() < expected.size());
+  REQUIRE(out->commit().ok());
+  CHECK(slurp(path) == expected);
+}
+
 TEST_CASE("an output file never committed leaves nothing, and an old file as it was") {
   TempDir dir;
   const fs::path path = dir.path / "all.nq";
