@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <functional>
-#include <unordered_map>
 
+#include "base/strings.hpp"
 #include "base/utf8.hpp"
 
 namespace reportkg::recognize {
