@@ -206,9 +206,8 @@ class Builder {
     const std::string report_local = local_name(text_.doc->id.empty() ? "report" : text_.doc->id);
     // Two entities with the same local name get "Name", "Name2", "Name3", ...: the smallest number
     // not yet taken, searched from the last one given for that name (so thousands of events of
-    // one name in a long report are not counted through again and again). The names taken are
-    // looked up by the graph's own copies of them.
-    StringTable<bool, std::string_view> used;
+    // one name in a long report are not counted through again and again). A name is taken when
+    // the graph has the IRI already (the index of its IRIs).
     StringMap<int> next_number;
     std::string local, base, name;
     entities_.resize(res_.entities.size());
@@ -220,13 +219,12 @@ class Builder {
       if (local.empty()) local = "Unnamed";
       base.assign(opt_.base_iri).append(namespace_of(e.type)).append(local);
       name = base;
-      if (used.find(name)) {
+      if (iri_ids_.find(name)) {
         int& n = next_number.emplace(base, 2).first->second;
-        while (used.find(name = base + std::to_string(n))) ++n;
+        while (iri_ids_.find(name = base + std::to_string(n))) ++n;
         ++n;
       }
       entities_[i] = iri(name);
-      used.try_emplace(value(entities_[i]), true);
     }
   }
 

@@ -418,7 +418,7 @@ class IriNodes {
   Given given(std::string_view iri) {
     const std::uint8_t classes = byte_classes(iri);
     if (!(classes & kForbiddenInIri)) return {iri, classes};
-    const std::string_view escaped = keep({escape_iri(iri)});
+    const std::string_view escaped = strings_.keep(escape_iri(iri));
     return {escaped, byte_classes(escaped)};
   }
 
