@@ -441,8 +441,8 @@ class Recognizer {
   // A word that starts a person's name rather than continuing a noun phrase: not a German word,
   // or followed by one that is not ("Samuel Adjei-Boateng").
   bool starts_name(std::uint32_t k) const {
-    return is_cap(k) && !known(k) && owner_[k] < 0 && !has(&Facts::org_head, k) &&
-           !has(&Facts::event_noun, k) && !has(&Facts::agreement_noun, k);
+    return is_cap(k) && owner_[k] < 0 && !has(&Facts::org_head, k) && !has(&Facts::event_noun, k) &&
+           !has(&Facts::agreement_noun, k) && !known(k);
   }
 
   // The organization mention (pattern or gazetteer) that starts at k after an optional article
@@ -871,21 +871,21 @@ class Recognizer {
         // that says what kind of place it is.
         if (k < sent.last && is_article(k)) ++k;
         while (k < sent.last && is_adjective(k)) ++k;
-        if (k + 1 < sent.last && is_cap(k) && owner_[k] < 0 && known(k) && is_cap(k + 1) &&
+        if (k + 1 < sent.last && is_cap(k) && owner_[k] < 0 && is_cap(k + 1) && known(k) &&
             !known(k + 1)) {
           ++k;
         }
         if (!(k < sent.last && is_cap(k) && owner_[k] < 0)) continue;
         std::uint32_t n = k;
         while (n < sent.last && n < k + 3 && is_cap(n) && owner_[n] < 0 && title_owner_[n] < 0 &&
-               !known(n) && !all_caps(n) && !is_function_word(n)) {
+               !all_caps(n) && !is_function_word(n) && !known(n)) {
           ++n;
         }
         if (n > k && !(n < sent.last && is_cap(n))) {
           add_mention(EntityType::kPlace, k, n, span(k, n));
           // "in Natans und Fordo"
           if (n + 1 < sent.last && is_word(n) && lower(n) == "und" && is_cap(n + 1) &&
-              owner_[n + 1] < 0 && !known(n + 1) && !(n + 2 < sent.last && is_cap(n + 2))) {
+              owner_[n + 1] < 0 && !(n + 2 < sent.last && is_cap(n + 2)) && !known(n + 1)) {
             add_mention(EntityType::kPlace, n + 1, n + 2, std::string(str(n + 1)));
           }
           i = n - 1;
@@ -922,13 +922,11 @@ class Recognizer {
       } else {
         // Words that are no German words ("World Forum"): a proper name of a place.
         std::uint32_t n = k;
+        while (n < sent.last && is_cap(n) && owner_[n] < 0 && !is_function_word(n)) ++n;
+        if (n - k < 2 || has(&Facts::event_noun, n - 1) || has(&Facts::title, k)) continue;
         bool foreign = false;
-        while (n < sent.last && is_cap(n) && owner_[n] < 0 && !is_function_word(n)) {
-          foreign = foreign || !known(n);
-          ++n;
-        }
-        if (!foreign || n - k < 2 || has(&Facts::event_noun, n - 1) || has(&Facts::title, k))
-          continue;
+        for (std::uint32_t w = k; w < n && !foreign; ++w) foreign = !known(w);
+        if (!foreign) continue;
         last = n;
       }
       if (last <= k) continue;
@@ -1188,6 +1186,21 @@ class Recognizer {
     add_mention(EntityType::kPerson, first, last, utf8::nfc(span(first, last)));
   }
 
+  // Whether the words [first, last) of a name run could end in a name particle after common nouns
+  // ("Leitung von Chalil Abu Sakr"): a particle within the capitalized words that begin the run,
+  // with a name word after it.
+  bool particle_after_nouns(std::uint32_t first, std::uint32_t last) const {
+    for (std::uint32_t p = first + 1; p + 1 < last; ++p) {
+      if (is_particle(p)) return true;
+      if (!is_cap(p)) return false;
+    }
+    return false;
+  }
+
+  // Finds persons: a run of name words after or before a title, or one of words that are no
+  // German words where people are named. Whether a word is a German word is asked of hunspell,
+  // which takes tens of microseconds for a word it does not know (most capitalized words of a
+  // report are nouns): it is asked only where the answer can change the decision.
   void find_persons(const text::Sentence& sent) {
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (!looks_like_name_word(i) || in_quote_[i]) continue;
@@ -1201,7 +1214,8 @@ class Recognizer {
       std::uint32_t end = name_run(i, sent.last, after_title || after_title_comma);
       if (end == i) continue;
       // "Leitung von Chalil Abu Sakr": common nouns before a particle are no part of the name.
-      if (!after_title && i > sent.first && is_function_word(i - 1)) {
+      if (!after_title && i > sent.first && is_function_word(i - 1) &&
+          particle_after_nouns(i, end)) {
         std::uint32_t p = i;
         while (p < end && is_cap(p) && known(p)) ++p;
         if (p > i && p < end && is_particle(p) && p + 1 < end) {
@@ -1218,27 +1232,31 @@ class Recognizer {
       const bool before_title = is_punct(after, ",") && t < sent.last &&
                                 (title_owner_[t] >= 0 || (is_adjective(t) && t + 1 < sent.last &&
                                                           title_owner_[t + 1] >= 0));
-      bool foreign = end - i >= 2;
-      bool any_foreign = false;
-      for (std::uint32_t k = i; k < end; ++k) {
-        const bool unknown = !known(k);
-        foreign = foreign && (unknown || is_particle(k));
-        any_foreign = any_foreign || unknown;
-      }
-      // Without a title right before, a name has a word that is no German word ("Frieden" after
-      // a comma is a noun, "Owusu" a name).
-      const bool weak = !after_title && !any_foreign;
+      const bool by_title = after_title_comma || after_colon || before_title;
       // A run of foreign words is a name where people are named: before "aus LAND", next to a
       // verb of saying, or in a list after another person.
-      const bool list_of_names = end + 1 < sent.last && is_word(end) && lower(end) == "und" &&
-                                 is_cap(end + 1) && !known(end + 1) && owner_[end + 1] < 0;
-      const bool person_context =
-          (is_word(end) && lower(end) == "aus") || verb_near(i, end) || list_of_names ||
-          (i >= sent.first + 2 && (lower(i - 1) == "und" || is_punct(i - 1, ",")) &&
-           owned_by(i - 2, EntityType::kPerson));
+      const auto person_context = [&] {
+        return (is_word(end) && lower(end) == "aus") || verb_near(i, end) ||
+               (i >= sent.first + 2 && (lower(i - 1) == "und" || is_punct(i - 1, ",")) &&
+                owned_by(i - 2, EntityType::kPerson)) ||
+               (end + 1 < sent.last && is_word(end) && lower(end) == "und" && is_cap(end + 1) &&
+                owner_[end + 1] < 0 && !known(end + 1));  // "X und Y", Y no German word
+      };
       const bool prep_before = i > sent.first && is_word(i - 1) && category(i - 1) == "preposition";
-      if (!weak && (after_title || after_title_comma || after_colon || before_title ||
-                    (foreign && !prep_before && person_context))) {
+      bool person = after_title;
+      if (!person && (by_title || (!prep_before && person_context()))) {
+        // Without a title right before, a name has a word that is no German word ("Frieden"
+        // after a comma is a noun, "Owusu" a name); a run of foreign words needs no title.
+        bool foreign = end - i >= 2;
+        bool any_foreign = false;
+        for (std::uint32_t k = i; k < end; ++k) {
+          const bool unknown = !known(k);
+          foreign = foreign && (unknown || is_particle(k));
+          any_foreign = any_foreign || unknown;
+        }
+        person = any_foreign && (by_title || foreign);
+      }
+      if (person) {
         add_person(i, end);
         i = end - 1;
       }
