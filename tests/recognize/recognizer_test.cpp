@@ -71,6 +71,22 @@ TEST_CASE("capitalized words without a title cue are no person") {
   CHECK(a.mentions(EntityType::kPerson).empty());
 }
 
+TEST_CASE("words that are no German words next to a verb of saying are a person") {
+  const Analysis a("Kwame Owusu sagte am Montag, die Lage sei ruhig.");
+  CHECK(names(a, EntityType::kPerson) == std::vector<std::string>{"Kwame Owusu"});
+}
+
+TEST_CASE("German nouns next to a verb of saying are no person") {
+  const Analysis a("Regierung Sprecher sagte am Montag, die Lage sei ruhig.");
+  CHECK(a.mentions(EntityType::kPerson).empty());
+}
+
+TEST_CASE("common nouns before a name particle are no part of the name") {
+  const Analysis a(
+      "Die Sitzung stand unter der Leitung von Chalil Abu Sakr, dem Sprecher der Liga.");
+  CHECK(names(a, EntityType::kPerson) == std::vector<std::string>{"Chalil Abu Sakr"});
+}
+
 TEST_CASE("a later surname alone is marked as a reference to the full name") {
   const Analysis a("Botschafter Henri Delacroix landete in Riga. Später sprach Delacroix.");
   const auto* full = a.mention(EntityType::kPerson, "Henri Delacroix");
