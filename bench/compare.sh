@@ -6,11 +6,13 @@
 #
 #   bash bench/compare.sh d743033               # 2000 reports (5 MB), best of 4 rounds
 #   BENCH_ROUNDS=6 bash bench/compare.sh HEAD~3
+#   python3 bench/make_open_corpus.py /tmp/open && BENCH_CORPUS=/tmp/open bash bench/compare.sh ddd29ae
 #
 # BENCH_MB and BENCH_REPORTS size the corpus (default 5 MB in 2000 reports, as bench/make_corpus.py
-# builds it from this checkout's reports). The other commit is checked out in a temporary
-# worktree and built there (release with debug info); it needs bench/stage_bench for the stage
-# figures, which exists since 2026-12-02.
+# builds it from this checkout's reports). BENCH_CORPUS=DIR converts the reports in DIR instead,
+# such as those of bench/make_open_corpus.py (words not seen before). The other commit is checked
+# out in a temporary worktree and built there (release with debug info); it needs
+# bench/stage_bench for the stage figures, which exists since 2026-12-02.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref="${1:?usage: bash bench/compare.sh COMMIT}"
@@ -43,9 +45,18 @@ echo "bench: building $ref_sha in a temporary worktree" >&2
 git worktree add --detach "$tmp/ref" "$ref_sha" >/dev/null 2>&1
 build "$tmp/ref"
 
-echo "bench: building the corpus" >&2
-read -r n_reports _ n_bytes _ < <(/usr/bin/python3 bench/make_corpus.py "$tmp/corpus" \
-  --mb "$mb" --reports "$reports" --root .)
+if [[ -n "${BENCH_CORPUS:-}" ]]; then
+  corpus="$BENCH_CORPUS"
+  n_reports="$(find "$corpus" -name '*.txt' | wc -l)"
+  n_bytes="$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{ n += $1 } END { print n + 0 }')"
+  made_by="$corpus"
+else
+  echo "bench: building the corpus" >&2
+  corpus="$tmp/corpus"
+  read -r n_reports _ n_bytes _ < <(/usr/bin/python3 bench/make_corpus.py "$corpus" \
+    --mb "$mb" --reports "$reports" --root .)
+  made_by="bench/make_corpus.py"
+fi
 
 # best NAME VALUE: keeps the smallest value seen for NAME in $tmp/best.
 best() { awk -v k="$1" -v v="$2" '$1 == k { if (v < $2) $2 = v; found = 1 } { print }
@@ -56,12 +67,12 @@ for round in $(seq "$rounds"); do
     dir=$([[ $side == ref ]] && echo "$tmp/ref" || echo .)
     echo "bench: round $round, $side" >&2
     # Each run writes into a new directory: ext4 creates files slowly right after deletions.
-    /usr/bin/time -f "%e %U" -o "$tmp/time" "$dir/build-bench/reportkg" convert "$tmp/corpus" \
+    /usr/bin/time -f "%e %U" -o "$tmp/time" "$dir/build-bench/reportkg" convert "$corpus" \
       --out-dir "$tmp/out-$side-$round" -q --jobs 1
     read -r wall user <"$tmp/time"
     best "$side.wall" "$wall"
     best "$side.user" "$user"
-    "$dir/build-bench/stage_bench" "$tmp/corpus" >"$tmp/stages"
+    "$dir/build-bench/stage_bench" "$corpus" >"$tmp/stages"
     while read -r stage seconds unit _; do
       [[ "$unit" == s ]] && best "$side.$stage" "$seconds"
     done <"$tmp/stages"
@@ -75,7 +86,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 cat <<EOF
 ### $cur_sha against $ref_sha, in turns (bash bench/compare.sh $ref_sha, $(date -u +%Y-%m-%d))
 
-$n_reports reports, $(rate 1) MB of text (bench/make_corpus.py); best of $rounds rounds of each,
+$n_reports reports, $(rate 1) MB of text ($made_by); best of $rounds rounds of each,
 one core. Machine: $cores cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo).
 
 | run | $ref_sha | $cur_sha | time $cur_sha / $ref_sha |

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything reportkg needs to build and test on Debian 12: compilers, Serd/Sord, CLI11,
-# doctest, ICU, hunspell, Python's rdflib and Node.js with the npm packages of tests/rdf.
+# doctest, ICU, hunspell, Python's rdflib and Node.js with the npm packages of tests/rdf; for the
+# benchmarks, time and Debian's German documentation (bench/make_open_corpus.py).
 # Idempotent: when everything is installed it changes nothing and needs no network.
 # Run as root (or as a user with sudo).
 set -euo pipefail
@@ -13,6 +14,7 @@ packages=(
   python3 python3-rdflib clang-format
   libcurl4-openssl-dev curl virtuoso-opensource-7-bin
   clang libclang-rt-14-dev llvm time
+  debian-reference-de debian-faq-de developers-reference-de
 )
 # A node already on PATH (e.g. from NodeSource) is used as it is: Debian's nodejs/npm would
 # conflict with it.
