@@ -39,15 +39,12 @@ build() {  # build SOURCE_DIR: a release build with the bench programs in SOURCE
     -DBUILD_TESTING=OFF >/dev/null
   cmake --build "$1/build-bench" -j"$cores" --target reportkg stage_bench >/dev/null
 }
-echo "bench: building this checkout ($cur_sha)" >&2
-build .
-echo "bench: building $ref_sha in a temporary worktree" >&2
-git worktree add --detach "$tmp/ref" "$ref_sha" >/dev/null 2>&1
-build "$tmp/ref"
 
 if [[ -n "${BENCH_CORPUS:-}" ]]; then
   corpus="$BENCH_CORPUS"
+  [[ -d "$corpus" ]] || { echo "bench: BENCH_CORPUS=$corpus is no directory" >&2; exit 1; }
   n_reports="$(find "$corpus" -name '*.txt' | wc -l)"
+  ((n_reports > 0)) || { echo "bench: no reports (*.txt) in $corpus" >&2; exit 1; }
   n_bytes="$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{ n += $1 } END { print n + 0 }')"
   made_by="$corpus"
 else
@@ -57,6 +54,12 @@ else
     --mb "$mb" --reports "$reports" --root .)
   made_by="bench/make_corpus.py"
 fi
+
+echo "bench: building this checkout ($cur_sha)" >&2
+build .
+echo "bench: building $ref_sha in a temporary worktree" >&2
+git worktree add --detach "$tmp/ref" "$ref_sha" >/dev/null 2>&1
+build "$tmp/ref"
 
 # best NAME VALUE: keeps the smallest value seen for NAME in $tmp/best.
 best() { awk -v k="$1" -v v="$2" '$1 == k { if (v < $2) $2 = v; found = 1 } { print }
