@@ -1186,9 +1186,9 @@ class Recognizer {
     add_mention(EntityType::kPerson, first, last, utf8::nfc(span(first, last)));
   }
 
-  // Whether the words [first, last) of a name run could end in a name particle after common nouns
-  // ("Leitung von Chalil Abu Sakr"): a particle within the capitalized words that begin the run,
-  // with a name word after it.
+  // Whether the name run [first, last) may begin with common nouns before a name particle
+  // ("Leitung von Chalil Abu Sakr"): a particle among its first capitalized words or right after
+  // them, and a word after the particle.
   bool particle_after_nouns(std::uint32_t first, std::uint32_t last) const {
     for (std::uint32_t p = first + 1; p + 1 < last; ++p) {
       if (is_particle(p)) return true;
