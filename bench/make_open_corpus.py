@@ -11,7 +11,7 @@ ordinary words, not of what is found. The same installed packages give the same 
     apt-get install debian-reference-de debian-faq-de developers-reference-de
     /usr/bin/python3 bench/make_open_corpus.py OUT_DIR
 
-Writes OUT_DIR/open-NNNNN.de.txt and prints one line: "N reports, B bytes in OUT_DIR".
+Writes OUT_DIR/open-NNNNN.de.txt and prints one line: "N reports, B bytes, W words in OUT_DIR".
 """
 
 import glob
@@ -76,7 +76,7 @@ def main():
     random.Random(1).shuffle(paragraphs)
 
     os.makedirs(out_dir, exist_ok=True)
-    n = total = i = 0
+    n = total_bytes = total_words = i = 0
     while i < len(paragraphs):
         body, size = [], 0
         while i < len(paragraphs) and size < REPORT_BYTES:
@@ -88,8 +88,9 @@ def main():
         with open(os.path.join(out_dir, f"open-{n:05d}.de.txt"), "w", encoding="utf-8") as f:
             f.write(text)
         n += 1
-        total += len(text.encode())
-    print(f"{n} reports, {total} bytes in {out_dir}")
+        total_bytes += len(text.encode())
+        total_words += len(text.split())
+    print(f"{n} reports, {total_bytes} bytes, {total_words} words in {out_dir}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): end-to-end throughput of `reportkg convert DIR --out-dir OUT -q` on one
-# core (--jobs 1) and on all cores, peak memory, the time of each stage, and the write stage against
-# serdi re-serialising the same triples. Prints a Markdown report (paste it into BENCHMARKS.md).
+# core (--jobs 1) and on all cores, and of one TriG document, also for reports of words not seen
+# before (bench/make_open_corpus.py); peak memory, the time of each stage, and the write stage
+# against serdi re-serialising the same triples. Prints a Markdown report (paste it into
+# BENCHMARKS.md).
 #
 #   bash bench/run.sh                        # 50 MB in 20 000 reports (about 9 minutes on 2 cores)
 #   BENCH_MB=5 BENCH_REPORTS=2000 BENCH_ROUNDS=1 bash bench/run.sh      # a quick run
@@ -39,6 +41,14 @@ rm -rf "$tmp/corpus"
 read -r n_reports _ n_bytes _ n_words _ < <(/usr/bin/python3 bench/make_corpus.py "$tmp/corpus" \
   --mb "$mb" --reports "$reports" --root .)
 largest="$(find "$tmp/corpus" -name '*.txt' -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2)"
+# Words not seen before: the corpus above repeats a few reports' words, which the converter's
+# caches soon answer; bench/make_open_corpus.py makes reports of Debian's German documentation.
+if /usr/bin/python3 bench/make_open_corpus.py "$tmp/open" >"$tmp/open.txt" 2>"$tmp/open.err"; then
+  read -r n_open _ open_bytes _ open_words _ <"$tmp/open.txt"
+else
+  n_open=0
+  echo "bench: no reports of words not seen before: $(tail -1 "$tmp/open.err")" >&2
+fi
 largest_bytes="$(stat -c %s "$largest")"
 
 # timed NAME COMMAND...: runs the command under /usr/bin/time -v; sets wall (s) and rss (KB).
@@ -108,6 +118,11 @@ for round in $(seq "$rounds"); do
   record trig
   trig_bytes="$(stat -c %s "$tmp/all.trig")"
   rm -f "$tmp/all.trig"
+  if ((n_open > 0)); then
+    timed "convert, words not seen before ($of)" "$bin" convert "$tmp/open" -o "$tmp/open.trig" \
+      --format trig -q --jobs 1
+    record open
+  fi
   timed "serdi -i ntriples -o turtle, the reference ($of)" serdi -i ntriples -o turtle \
     "$tmp/all.nt" >/dev/null
   record serdi
@@ -172,10 +187,14 @@ per_round() {  # per_round KEY REF: KEY's wall time over REF's, round by round
   awk -v a="${walls[$1]}" -v b="${walls[$2]}" 'BEGIN { n = split(a, x, ", "); split(b, y, ", ")
     for (i = 1; i <= n; i++) printf "%s%.2f", (i > 1 ? ", " : ""), (y[i] > 0 ? x[i] / y[i] : 0) }'
 }
-row() {  # row KEY LABEL: a line of the end-to-end table
-  local w="${best_wall[$1]}"
-  echo "| $2 | $w s | $(rate "$n_bytes" "$w" 1e6) | $(count_rate "$n_words" "$w") | ${best_cpu[$1]} s | $(mib "${max_rss[$1]}") | ${walls[$1]} s |"
+row() {  # row KEY LABEL [BYTES WORDS]: a line of the end-to-end table
+  local w="${best_wall[$1]}" bytes="${3:-$n_bytes}" words="${4:-$n_words}"
+  echo "| $2 | $w s | $(rate "$bytes" "$w" 1e6) | $(count_rate "$words" "$w") | ${best_cpu[$1]} s | $(mib "${max_rss[$1]}") | ${walls[$1]} s |"
 }
+open_row="| words not seen before | skipped: bench/make_open_corpus.py found no pages | | | | | |"
+if ((n_open > 0)); then
+  open_row="$(row open "\`convert OPEN -o OPEN.trig --format trig -q --jobs 1\`: words not seen before, $n_open reports of $(rate "$open_bytes" 1 1e6) MB (bench/make_open_corpus.py), start-up included" "$open_bytes" "$open_words")"
+fi
 
 cat <<EOF
 ### Results of $(date -u +%Y-%m-%d) (commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ', with uncommitted changes'))
@@ -192,6 +211,7 @@ $(row one "\`convert DIR --out-dir OUT -q --jobs 1\`")
 $(row all "\`convert DIR --out-dir OUT -q --jobs $cores\`")
 $(row none "\`convert DIR --out-dir OUT -q --jobs 1 --provenance none\`")
 $(row trig "\`convert DIR -o ALL.trig --format trig -q --jobs 1\` (one document, $(rate "$trig_bytes" 1 1e6) MB)")
+$open_row
 | reference: \`serdi -i ntriples -o turtle\` of the write stage's N-Triples (below) | ${best_wall[serdi]} s | | | ${best_cpu[serdi]} s | $(mib "${max_rss[serdi]}") | ${walls[serdi]} s |
 | the largest report alone | | | | | $(mib "$rss_largest") | |
 | an empty report (the resources alone) | | | | | $(mib "$rss_empty") | |
