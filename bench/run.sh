@@ -41,6 +41,7 @@ rm -rf "$tmp/corpus"
 read -r n_reports _ n_bytes _ n_words _ < <(/usr/bin/python3 bench/make_corpus.py "$tmp/corpus" \
   --mb "$mb" --reports "$reports" --root .)
 largest="$(find "$tmp/corpus" -name '*.txt' -printf '%s %p\n' | sort -n | tail -1 | cut -d' ' -f2)"
+largest_bytes="$(stat -c %s "$largest")"
 # Words not seen before: the corpus above repeats a few reports' words, which the converter's
 # caches soon answer; bench/make_open_corpus.py makes reports of Debian's German documentation.
 if /usr/bin/python3 bench/make_open_corpus.py "$tmp/open" >"$tmp/open.txt" 2>"$tmp/open.err"; then
@@ -49,7 +50,6 @@ else
   n_open=0
   echo "bench: no reports of words not seen before: $(tail -1 "$tmp/open.err")" >&2
 fi
-largest_bytes="$(stat -c %s "$largest")"
 
 # timed NAME COMMAND...: runs the command under /usr/bin/time -v; sets wall (s) and rss (KB).
 timed() {
@@ -144,17 +144,17 @@ rss_empty="$rss"
 # The write stage: serdi turns the N-Triples into Turtle; write_bench reads them into one graph and
 # times reportkg's serialize alone. Best of three, timed here, next to each other (the machine's
 # speed in the rounds above may have been another).
-serdi_best=""
-for _ in 1 2 3; do
-  timed "serdi -i ntriples -o turtle" serdi -i ntriples -o turtle "$tmp/all.nt" >/dev/null
-  serdi_best="$(awk -v a="$serdi_best" -v b="$wall" 'BEGIN { print (a == "" || b < a) ? b : a }')"
-done
+serdi_best_of3() {  # serdi_best_of3 FORMAT: serdi's best wall time of three, N-Triples to FORMAT
+  local best=""
+  for _ in 1 2 3; do
+    timed "serdi -i ntriples -o $1" serdi -i ntriples -o "$1" "$tmp/all.nt" >/dev/null
+    best="$(awk -v a="$best" -v b="$wall" 'BEGIN { print (a == "" || b < a) ? b : a }')"
+  done
+  echo "$best"
+}
+serdi_best="$(serdi_best_of3 turtle)"
 serdi_bytes="$(serdi -i ntriples -o turtle "$tmp/all.nt" | wc -c)"
-serdi_nt_best=""
-for _ in 1 2 3; do
-  timed "serdi -i ntriples -o ntriples" serdi -i ntriples -o ntriples "$tmp/all.nt" >/dev/null
-  serdi_nt_best="$(awk -v a="$serdi_nt_best" -v b="$wall" 'BEGIN { print (a == "" || b < a) ? b : a }')"
-done
+serdi_nt_best="$(serdi_best_of3 ntriples)"
 echo "bench: write_bench (reportkg's serialize)" >&2
 "$build_dir/write_bench" "$tmp/all.nt" --repeat 3 --out "$tmp/write.ttl" >"$tmp/write.txt"
 triples="$(awk '$1 == "triples" { print $2 }' "$tmp/write.txt")"
