@@ -4,13 +4,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <random>
-#include <set>
 #include <system_error>
 #include <utility>
 
@@ -61,9 +61,10 @@ Status write_stdout(std::string_view data) {
   return {};
 }
 
-// Creates a new file named like `pattern` with its last six characters made unique, with the
-// mode any new file gets (0666 under the umask). Returns the descriptor, or -1 with errno.
-int create_unique(std::string& pattern) {
+// Makes a new file named like `pattern`, its last six characters made unique: `make(name)` tries
+// one name and returns -1 with errno EEXIST if it is taken. Returns what `make` returned last.
+template <typename Make>
+int make_unique_name(std::string& pattern, Make make) {
   static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   thread_local std::mt19937_64 random{std::random_device{}()};
   for (int attempt = 0; attempt < 100; ++attempt) {
@@ -71,11 +72,35 @@ int create_unique(std::string& pattern) {
     for (std::size_t i = pattern.size() - 6; i < pattern.size(); ++i, bits /= 62) {
       pattern[i] = kChars[bits % 62];
     }
-    const int fd = ::open(pattern.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd >= 0 || errno != EEXIST) return fd;
+    const int made = make(pattern.c_str());
+    if (made >= 0 || errno != EEXIST) return made;
   }
   errno = EEXIST;
   return -1;
+}
+
+// The name of a temporary file beside `target`, its last six characters to be made unique.
+std::string temp_pattern(const fs::path& target) {
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  return (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+}
+
+// A new file without a name in the directory of `target` (O_TMPFILE), with the mode any new
+// file gets (0666 under the umask); -1 where the filesystem has no such files, or where the
+// file could not be given its name later, through /proc/self/fd (see put_in_place).
+int create_unnamed(const fs::path& target) {
+  static const bool linkable = ::access("/proc/self/fd", X_OK) == 0;
+  static std::atomic<bool> unsupported{false};  // once seen, not asked again
+  if (!linkable || unsupported.load(std::memory_order_relaxed)) return -1;
+  fs::path dir = target.parent_path();
+  if (dir.empty()) dir = ".";
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  // Kernels without O_TMPFILE say EISDIR, filesystems without it EOPNOTSUPP.
+  if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+    unsupported.store(true, std::memory_order_relaxed);
+  }
+  return fd;
 }
 
 std::string directory_of(const std::string& file) {
@@ -88,6 +113,7 @@ std::string directory_of(const std::string& file) {
 struct Target {
   bool direct = false;  // standard output, a device or a pipe
   fs::path file;        // otherwise
+  bool exists = true;   // whether anything (a file, a link) is at the path now
 };
 
 Result<Target> find_target(const std::string& path) {
@@ -95,21 +121,20 @@ Result<Target> find_target(const std::string& path) {
   if (path.empty()) return make_error(ErrorCode::kOutput, "empty output path");
   fs::path target(path);
   struct stat st {};
-  if (::lstat(path.c_str(), &st) == 0) {
-    bool link = S_ISLNK(st.st_mode);
-    if (link && ::stat(path.c_str(), &st) != 0) st.st_mode = S_IFREG;  // dangling: create its file
-    if (S_ISDIR(st.st_mode)) return make_error(ErrorCode::kOutput, "is a directory", path);
-    if (!S_ISREG(st.st_mode)) return Target{true, {}};
-    // Follow the links (as the kernel would, at most 40) to the file to replace, existing or not.
-    for (int hops = 0; link && hops < 40; ++hops) {
-      std::error_code ec;
-      const fs::path next = fs::read_symlink(target, ec);
-      if (ec) break;
-      target = next.is_absolute() ? next : target.parent_path() / next;
-      link = fs::is_symlink(fs::symlink_status(target, ec));
-    }
-    if (link) return output_error(path, "cannot create", ELOOP);  // a loop of links, as open says
+  if (::lstat(path.c_str(), &st) != 0) return Target{false, std::move(target), errno != ENOENT};
+  bool link = S_ISLNK(st.st_mode);
+  if (link && ::stat(path.c_str(), &st) != 0) st.st_mode = S_IFREG;  // dangling: create its file
+  if (S_ISDIR(st.st_mode)) return make_error(ErrorCode::kOutput, "is a directory", path);
+  if (!S_ISREG(st.st_mode)) return Target{true, {}};
+  // Follow the links (as the kernel would, at most 40) to the file to replace, existing or not.
+  for (int hops = 0; link && hops < 40; ++hops) {
+    std::error_code ec;
+    const fs::path next = fs::read_symlink(target, ec);
+    if (ec) break;
+    target = next.is_absolute() ? next : target.parent_path() / next;
+    link = fs::is_symlink(fs::symlink_status(target, ec));
   }
+  if (link) return output_error(path, "cannot create", ELOOP);  // a loop of links, as open says
   return Target{false, std::move(target)};
 }
 
@@ -141,23 +166,64 @@ StagedFile::~StagedFile() { discard(); }
 void StagedFile::discard() noexcept {
   if (fd_ < 0) return;
   ::close(fd_);
-  ::unlink(temp_.c_str());
+  if (!temp_.empty()) ::unlink(temp_.c_str());
   fd_ = -1;
 }
 
-Result<StagedFile> StagedFile::create(const std::string& path, const std::string& target) {
-  const fs::path where(target);
-  fs::path dir = where.parent_path();
-  if (dir.empty()) dir = ".";
-  std::string temp = (dir / ("." + where.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = create_unique(temp);
-  if (fd < 0) return output_error(path, "cannot create", errno);
+Result<StagedFile> StagedFile::create(const std::string& path, const std::string& target,
+                                      bool exists) {
   StagedFile file;
   file.path_ = path;
   file.target_ = target;
-  file.temp_ = std::move(temp);
-  file.fd_ = fd;  // from here on, destroying `file` removes the temporary file
+  // From here on, destroying `file` closes the file: one without a name is gone then, and a
+  // temporary file is removed.
+  if (!exists) file.fd_ = create_unnamed(target);
+  if (file.fd_ < 0) {
+    file.temp_ = temp_pattern(target);
+    file.fd_ = make_unique_name(file.temp_, [](const char* name) {
+      return ::open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    });
+    if (file.fd_ < 0) return output_error(path, "cannot create", errno);
+  }
   return file;
+}
+
+int StagedFile::put_in_place(const char*& what) {
+  int err = 0;
+  if (temp_.empty()) {
+    // A file without a name gets its name, then is closed. Where something took the name
+    // meanwhile, it is replaced as a temporary file would replace it: linked under a temporary
+    // name, then renamed.
+    const std::string self = "/proc/self/fd/" + std::to_string(fd_);
+    const auto link_as = [&](const char* name) {
+      return ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name, AT_SYMLINK_FOLLOW);
+    };
+    what = "cannot link into place";
+    if (link_as(target_.c_str()) != 0) {
+      err = errno;
+      if (err == EEXIST) {
+        temp_ = temp_pattern(target_);
+        err = make_unique_name(temp_, link_as) != 0 ? errno : 0;
+        if (err) temp_.clear();  // nothing of that name was made
+      }
+    }
+    // Closed: unless linked, the file is gone.
+    if (::close(std::exchange(fd_, -1)) != 0 && !err) {
+      err = errno;
+      what = "cannot write";
+      if (temp_.empty()) ::unlink(target_.c_str());  // made by the link above
+    }
+    if (temp_.empty()) return err;
+  } else if (::close(std::exchange(fd_, -1)) != 0) {
+    err = errno;
+    what = "cannot write";
+  }
+  if (!err && ::rename(temp_.c_str(), target_.c_str()) != 0) {
+    err = errno;
+    what = "cannot rename into place";
+  }
+  if (err) ::unlink(temp_.c_str());
+  return err;
 }
 
 Status StagedFile::append(std::string_view data) {
@@ -203,18 +269,26 @@ std::vector<Error> FileBatch::commit() {
     failed[i] = true;
   };
 
+  // The files of a directory are on one filesystem, and go in place together.
+  std::map<std::string, std::vector<std::size_t>> by_directory;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    by_directory[directory_of(files[i].target_)].push_back(i);
+  }
+
   // On disk before in place: a crash leaves the old file or the new one, never a part of it.
   if (files.size() == 1) {
     if (::fsync(files[0].fd_) != 0) fail(0, "cannot write", errno);
   } else {
     std::map<dev_t, std::vector<std::size_t>> by_device;  // one sync per filesystem
-    for (std::size_t i = 0; i < files.size(); ++i) {
+    for (const auto& [dir, members] : by_directory) {
       struct stat st {};
-      if (::fstat(files[i].fd_, &st) != 0) {
-        fail(i, "cannot write", errno);
-      } else {
-        by_device[st.st_dev].push_back(i);
+      if (::fstat(files[members.front()].fd_, &st) != 0) {
+        const int err = errno;
+        for (const std::size_t i : members) fail(i, "cannot write", err);
+        continue;
       }
+      auto& same = by_device[st.st_dev];
+      same.insert(same.end(), members.begin(), members.end());
     }
     for (const auto& [device, members] : by_device) {
       if (::syncfs(files[members.front()].fd_) == 0) continue;
@@ -223,26 +297,19 @@ std::vector<Error> FileBatch::commit() {
     }
   }
 
-  std::set<std::string> directories;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    StagedFile& f = files[i];
-    if (failed[i]) continue;  // removed by the destructor
-    // From here on the temporary file is removed here, not by the destructor.
-    int err = ::close(std::exchange(f.fd_, -1)) != 0 ? errno : 0;
-    const char* what = "cannot write";
-    if (!err && ::rename(f.temp_.c_str(), f.target_.c_str()) != 0) {
-      err = errno;
-      what = "cannot rename into place";
+  for (const auto& [dir, members] : by_directory) {
+    bool placed = false;
+    for (const std::size_t i : members) {
+      if (failed[i]) continue;  // removed by the destructor
+      const char* what = "";
+      if (const int err = files[i].put_in_place(what)) {
+        fail(i, what, err);
+      } else {
+        placed = true;
+      }
     }
-    if (err) {
-      ::unlink(f.temp_.c_str());
-      fail(i, what, err);
-      continue;
-    }
-    directories.insert(directory_of(f.target_));
-  }
-  // Make the renames durable; a failure here loses no data already written.
-  for (const std::string& dir : directories) {
+    if (!placed) continue;
+    // Make the names durable; a failure here loses no data already written.
     const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
       ::fsync(dfd);
@@ -285,7 +352,7 @@ Result<OutputFile> OutputFile::open(const std::string& path) {
     out.fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
     if (out.fd_ < 0) return output_error(path, "cannot open", errno);
   } else if (!out.direct_) {
-    auto file = StagedFile::create(path, target->file.string());
+    auto file = StagedFile::create(path, target->file.string(), target->exists);
     if (!file) return file.error();
     out.file_ = std::move(file.value());
   }

@@ -1,7 +1,9 @@
-// Output files, written so that no reader ever sees one half written: each file goes to a
-// temporary file beside its path and is renamed into place once it is on disk. Files are made
-// durable in groups (one sync of the filesystem for a group rather than one per file), which is
-// what writing one small file per report needs.
+// Output files, written so that no reader ever sees one half written: each file is written
+// without a name in the directory of its path (O_TMPFILE) and linked into place once it is on
+// disk, so that not even a killed run leaves anything of it. A file that replaces another, and
+// any file on a filesystem without such files, is written to a temporary file beside its path
+// and renamed into place. Files are made durable in groups (one sync of the filesystem for a
+// group rather than one per file), which is what writing one small file per report needs.
 #pragma once
 
 #include <cstdint>
@@ -13,8 +15,8 @@
 
 namespace reportkg::write {
 
-/// A file written under a temporary name beside its path, not yet in place. Destroying it
-/// uncommitted removes the temporary file. Empty (nothing to commit) for standard output,
+/// A file written without a name, or under a temporary name beside its path, not yet in place.
+/// Destroying it uncommitted leaves nothing. Empty (nothing to commit) for standard output,
 /// devices and pipes, which are written at once.
 class StagedFile {
  public:
@@ -32,21 +34,24 @@ class StagedFile {
   friend class FileBatch;
   friend class OutputFile;
   friend Result<StagedFile> stage_file(const std::string& path, std::string_view data);
-  // A new, empty temporary file beside `target`, the regular file `path` leads to.
-  static Result<StagedFile> create(const std::string& path, const std::string& target);
+  // A new, empty file for `target`, the regular file `path` leads to, which `exists` or not.
+  static Result<StagedFile> create(const std::string& path, const std::string& target, bool exists);
   Status append(std::string_view data);
+  // Gives the file its name and closes it (FileBatch::commit, after the sync). Returns 0, or
+  // errno and what failed; then nothing of the file is left.
+  int put_in_place(const char*& what);
   void discard() noexcept;
 
   std::string path_;    // as given, for messages
   std::string target_;  // the file to replace (through a symbolic link: the file it points to)
-  std::string temp_;
+  std::string temp_;    // its temporary name; empty while it has none
   int fd_ = -1;
   std::uint64_t written_ = 0;      // bytes appended
   std::uint64_t written_out_ = 0;  // bytes whose writing to disk has been started
 };
 
-/// Writes `data` for `path` ("-": standard output). A regular file is written to a temporary
-/// file in the same directory; other paths (devices, pipes) are written directly.
+/// Writes `data` for `path` ("-": standard output). A regular file is written out of sight, to
+/// be put in place by a FileBatch; other paths (devices, pipes) are written directly.
 Result<StagedFile> stage_file(const std::string& path, std::string_view data);
 
 /// How many files to add to a FileBatch between commits: one disk flush per group, and an open
@@ -60,8 +65,8 @@ class FileBatch {
   /// Files waiting for commit().
   std::size_t size() const { return files_.size(); }
   /// Puts the files added since the last commit on disk (fsync for one file, one syncfs per
-  /// filesystem for more) and renames them into place. Returns the files that failed, each with
-  /// its error; the others are in place.
+  /// filesystem for more), then in place under their names. Returns the files that failed, each
+  /// with its error; the others are in place.
   std::vector<Error> commit();
 
  private:
@@ -69,7 +74,7 @@ class FileBatch {
 };
 
 /// One output document written piece by piece, so that its memory is not held. A regular file
-/// grows as a temporary file beside its path, the pieces gathered into writes of 1 MiB, and is
+/// grows out of sight as a StagedFile, the pieces gathered into writes of 1 MiB, and is
 /// put in place whole at commit(); destroyed without commit(), it leaves nothing behind.
 /// Standard output ("-"), devices and pipes get each piece at once.
 class OutputFile {
@@ -81,8 +86,8 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
   ~OutputFile();
 
-  /// Checks where `path` leads and creates the temporary file (or opens the device); nothing is
-  /// at `path` yet.
+  /// Checks where `path` leads and creates the file out of sight (or opens the device); nothing
+  /// is at `path` yet.
   static Result<OutputFile> open(const std::string& path);
   /// Adds `data` to the end of the document. (A regular file's write errors may show only at a
   /// later append or at commit().)
@@ -94,7 +99,7 @@ class OutputFile {
 
  private:
   friend Result<StagedFile> stage_file(const std::string& path, std::string_view data);
-  // Writes the pieces gathered so far to the temporary file.
+  // Writes the pieces gathered so far to the file.
   Status write_gathered();
 
   std::string path_;

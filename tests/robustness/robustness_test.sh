@@ -367,17 +367,22 @@ for sig in INT TERM; do
     test "$(wc -l <"$tmp/int/$last")" -eq "$(wc -l <"$tmp/int/r0001.ttl")"
 done
 
-# Interrupted while a TriG document is written report by report: nothing is put in place and the
-# temporary file is removed.
+# until_lines N FILE: waits (at most 30 s) until FILE has N lines.
+until_lines() {
+  for _ in $(seq 1 600); do
+    (($(wc -l <"$2" 2>/dev/null || echo 0) >= $1)) && return
+    sleep 0.05
+  done
+}
+
+# Interrupted while a TriG document is written report by report: nothing is put in place, and
+# nothing of the document is left.
 rm -rf "$tmp/intd"
 mkdir -p "$tmp/intd"
-timeout 300 "$REPORTKG" convert -q --jobs 2 --format trig "$tmp/many" -o "$tmp/intd/all.trig" \
+timeout 300 "$REPORTKG" convert --jobs 2 --format trig "$tmp/many" -o "$tmp/intd/all.trig" \
   </dev/null 2>"$tmp/int.err" &
 pid=$!
-for _ in $(seq 1 600); do  # until the document has its first reports
-  [[ "$(find "$tmp/intd" -name '.all.trig.tmp-*' -size +100k | head -1)" ]] && break
-  sleep 0.05
-done
+until_lines 50 "$tmp/int.err"  # a line per report: the document has its first reports
 kill -s INT "$pid"
 wait "$pid" && rc=0 || rc=$?
 check "SIGINT while streaming TriG exits 130 (got $rc): $(cat "$tmp/int.err")" test "$rc" -eq 130
@@ -407,6 +412,35 @@ check "SIGINT while streaming to standard output: one line says how many were wr
 check "SIGINT while streaming to standard output: the output parses" parses nquads "$tmp/intd/stdout.nq"
 check "SIGINT while streaming to standard output: it has the $written finished reports, whole" \
   test "$(awk '{ print $(NF - 1) }' "$tmp/intd/stdout.nq" | sort -u | wc -l)" = "${written:-x}"
+
+# ---- killed ------------------------------------------------------------------------------------
+# Killed outright (SIGKILL, which leaves no chance to clean up): no temporary file is left, since
+# a file not yet in place has no name; what is in place is whole.
+rm -rf "$tmp/kill"
+"$REPORTKG" convert --jobs 2 "$tmp/many" --out-dir "$tmp/kill" </dev/null 2>"$tmp/kill.err" &
+pid=$!
+until_lines 200 "$tmp/kill.err"  # a line per report: the first groups of files are in place
+kill -s KILL "$pid"
+wait "$pid" 2>/dev/null  # no "Killed" notice
+placed=$(ls "$tmp/kill" | wc -l)
+check "SIGKILL while converting a directory: some but not all reports are in place (got $placed)" \
+  test "$placed" -gt 0 -a "$placed" -lt 3000
+check "SIGKILL while converting a directory: no temporary file is left: $(ls -A "$tmp/kill" | grep '^\.' | head -3)" \
+  test -z "$(ls -A "$tmp/kill" | grep '^\.')"
+whole="$(stat -c %s "$tmp/kill/r0001.ttl" 2>/dev/null || echo 0)"
+check "SIGKILL while converting a directory: every file in place is whole ($whole bytes)" \
+  test "$whole" -gt 0 -a -z "$(find "$tmp/kill" -type f ! -size "${whole}c" | head -1)"
+
+rm -rf "$tmp/killd"
+mkdir -p "$tmp/killd"
+"$REPORTKG" convert --jobs 2 --format trig "$tmp/many" -o "$tmp/killd/all.trig" </dev/null \
+  2>"$tmp/kill.err" &
+pid=$!
+until_lines 50 "$tmp/kill.err"
+kill -s KILL "$pid"
+wait "$pid" 2>/dev/null  # no "Killed" notice
+check "SIGKILL while streaming TriG: nothing is left: $(ls -A "$tmp/killd")" \
+  test -z "$(ls -A "$tmp/killd")"
 
 # ---- a large report -----------------------------------------------------------------------------
 # The bundled reports repeated to $large_mb MB: one report, converted in one piece.

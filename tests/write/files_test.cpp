@@ -147,8 +147,7 @@ TEST_CASE("a batch puts its files in place at commit, not before") {
     batch.add(std::move(staged.value()));
   }
   CHECK(batch.size() == 3);
-  CHECK_FALSE(fs::exists(dir.path / "a.ttl"));  // only hidden temporary files so far
-  CHECK(dir.entries() == 3);
+  CHECK(dir.entries() == 0);  // written, but under no name yet
   CHECK(batch.commit().empty());
   CHECK(batch.size() == 0);
   CHECK(slurp(dir.path / "a.ttl") == "a.ttl\n");
@@ -156,8 +155,9 @@ TEST_CASE("a batch puts its files in place at commit, not before") {
   CHECK(dir.entries() == 3);
 }
 
-TEST_CASE("files staged but never committed leave nothing behind") {
+TEST_CASE("files staged but never committed leave nothing behind, and old files as they were") {
   TempDir dir;
+  REQUIRE(write_file((dir.path / "old.ttl").string(), "old\n").ok());
   {
     FileBatch batch;
     auto staged = stage_file((dir.path / "a.ttl").string(), "a\n");
@@ -165,9 +165,46 @@ TEST_CASE("files staged but never committed leave nothing behind") {
     batch.add(std::move(staged.value()));
     auto unbatched = stage_file((dir.path / "b.ttl").string(), "b\n");
     REQUIRE(unbatched.ok());
-    CHECK(dir.entries() == 2);
+    auto replacing = stage_file((dir.path / "old.ttl").string(), "new\n");
+    REQUIRE(replacing.ok());
+    batch.add(std::move(replacing.value()));
+    CHECK(dir.entries() == 2);  // the old file, and its replacement under a temporary name
   }
-  CHECK(dir.entries() == 0);
+  CHECK(dir.entries() == 1);
+  CHECK(slurp(dir.path / "old.ttl") == "old\n");
+}
+
+TEST_CASE("a file replacing another is written beside it and takes its place at commit") {
+  TempDir dir;
+  const fs::path path = dir.path / "a.ttl";
+  REQUIRE(write_file(path.string(), "old\n").ok());
+  FileBatch batch;
+  for (const char* name : {"a.ttl", "b.ttl"}) {
+    auto staged = stage_file((dir.path / name).string(), "new\n");
+    REQUIRE(staged.ok());
+    batch.add(std::move(staged.value()));
+  }
+  CHECK(slurp(path) == "old\n");
+  CHECK(dir.entries() == 2);  // a.ttl and its temporary file; b.ttl has no name yet
+  CHECK(batch.commit().empty());
+  CHECK(slurp(path) == "new\n");
+  CHECK(slurp(dir.path / "b.ttl") == "new\n");
+  CHECK(dir.entries() == 2);
+}
+
+TEST_CASE("a name taken while its file was written is taken over at commit") {
+  TempDir dir;
+  FileBatch batch;
+  for (const char* name : {"a.ttl", "b.ttl"}) {
+    auto staged = stage_file((dir.path / name).string(), "ours\n");
+    REQUIRE(staged.ok());
+    batch.add(std::move(staged.value()));
+  }
+  std::ofstream(dir.path / "a.ttl") << "theirs\n";  // written by someone else meanwhile
+  CHECK(batch.commit().empty());
+  CHECK(slurp(dir.path / "a.ttl") == "ours\n");
+  CHECK(slurp(dir.path / "b.ttl") == "ours\n");
+  CHECK(dir.entries() == 2);
 }
 
 TEST_CASE("a file that cannot be put in place is reported; the others of its batch land") {
@@ -207,8 +244,7 @@ TEST_CASE("an output file grows out of sight and appears whole at commit") {
     CHECK_FALSE(out->direct());
     REQUIRE(out->append("first\n").ok());
     REQUIRE(out->append("second\n").ok());
-    CHECK_FALSE(fs::exists(path));
-    CHECK(dir.entries() == 1);  // the temporary file
+    CHECK(dir.entries() == 0);  // written, but under no name yet
     REQUIRE(out->commit().ok());
   }
   CHECK(slurp(path) == "first\nsecond\n");
@@ -242,8 +278,11 @@ TEST_CASE("a long output file, put on disk in parts as it grows, arrives whole a
 TEST_CASE("an output file gathers small pieces into writes of a MiB") {
   TempDir dir;
   const fs::path path = dir.path / "all.trig";
-  const auto written = [&] {  // the size of the temporary file
-    for (const auto& entry : fs::directory_iterator(dir.path)) return fs::file_size(entry.path());
+  REQUIRE(write_file(path.string(), "old\n").ok());  // replaced: by a file that has a name
+  const auto written = [&] {                         // the size of the temporary file
+    for (const auto& entry : fs::directory_iterator(dir.path)) {
+      if (entry.path() != path) return fs::file_size(entry.path());
+    }
     return std::uintmax_t{0};
   };
   std::string expected;
