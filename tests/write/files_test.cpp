@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -40,6 +41,16 @@ struct TempDir {
         std::distance(fs::directory_iterator(path), fs::directory_iterator()));
   }
 };
+
+// Stages a file of `data` under each of `names` in `dir` and adds it to `batch`.
+void stage_all(FileBatch& batch, const fs::path& dir, std::initializer_list<const char*> names,
+               const std::string& data) {
+  for (const char* name : names) {
+    auto staged = stage_file((dir / name).string(), data);
+    REQUIRE(staged.ok());
+    batch.add(std::move(staged.value()));
+  }
+}
 
 }  // namespace
 
@@ -179,11 +190,7 @@ TEST_CASE("a file replacing another is written beside it and takes its place at 
   const fs::path path = dir.path / "a.ttl";
   REQUIRE(write_file(path.string(), "old\n").ok());
   FileBatch batch;
-  for (const char* name : {"a.ttl", "b.ttl"}) {
-    auto staged = stage_file((dir.path / name).string(), "new\n");
-    REQUIRE(staged.ok());
-    batch.add(std::move(staged.value()));
-  }
+  stage_all(batch, dir.path, {"a.ttl", "b.ttl"}, "new\n");
   CHECK(slurp(path) == "old\n");
   CHECK(dir.entries() == 2);  // a.ttl and its temporary file; b.ttl has no name yet
   CHECK(batch.commit().empty());
@@ -195,11 +202,7 @@ TEST_CASE("a file replacing another is written beside it and takes its place at 
 TEST_CASE("a name taken while its file was written is taken over at commit") {
   TempDir dir;
   FileBatch batch;
-  for (const char* name : {"a.ttl", "b.ttl"}) {
-    auto staged = stage_file((dir.path / name).string(), "ours\n");
-    REQUIRE(staged.ok());
-    batch.add(std::move(staged.value()));
-  }
+  stage_all(batch, dir.path, {"a.ttl", "b.ttl"}, "ours\n");
   std::ofstream(dir.path / "a.ttl") << "theirs\n";  // written by someone else meanwhile
   CHECK(batch.commit().empty());
   CHECK(slurp(dir.path / "a.ttl") == "ours\n");
@@ -210,11 +213,7 @@ TEST_CASE("a name taken while its file was written is taken over at commit") {
 TEST_CASE("a file that cannot be put in place is reported; the others of its batch land") {
   TempDir dir;
   FileBatch batch;
-  for (const char* name : {"a.ttl", "b.ttl"}) {
-    auto staged = stage_file((dir.path / name).string(), "data\n");
-    REQUIRE(staged.ok());
-    batch.add(std::move(staged.value()));
-  }
+  stage_all(batch, dir.path, {"a.ttl", "b.ttl"}, "data\n");
   // Something else takes b.ttl's place meanwhile: a directory with a file in it.
   fs::create_directories(dir.path / "b.ttl" / "inside");
   const std::vector<reportkg::Error> errors = batch.commit();
