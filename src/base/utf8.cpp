@@ -6,9 +6,12 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <memory>
+#include <optional>
 
 #include "base/strings.hpp"
 
@@ -236,8 +239,56 @@ std::string nfc(std::string_view s) {
 
 namespace {
 
-// ICU's transliteration of one word (a run of non-blank characters) to ASCII.
+// Characters whose transliteration to ASCII depends only on whether a lower-case letter follows
+// them (cmake/ascii_table.cpp checks that with ICU's transliterator when it makes the table), by
+// code point: Latin letters and punctuation.
+struct AsciiEntry {
+  char32_t code_point;
+  bool lower;                // a lower-case letter itself
+  const char* alone;         // followed by anything else, or by nothing
+  const char* before_lower;  // followed by a lower-case letter
+};
+constexpr AsciiEntry kAsciiTable[] = {
+#include "ascii_table.inc"
+};
+
+const AsciiEntry* ascii_entry(char32_t c) {
+  const auto* it =
+      std::lower_bound(std::begin(kAsciiTable), std::end(kAsciiTable), c,
+                       [](const AsciiEntry& e, char32_t value) { return e.code_point < value; });
+  return it != std::end(kAsciiTable) && it->code_point == c ? it : nullptr;
+}
+
+// The word (valid UTF-8, not empty) in ASCII through kAsciiTable, or nothing where one of its
+// characters is neither ASCII nor in the table.
+std::optional<std::string> ascii_by_table(std::string_view word) {
+  std::string out;
+  std::size_t i = 0;
+  char32_t c = next(word, i);
+  const AsciiEntry* entry = c < 0x80 ? nullptr : ascii_entry(c);
+  if (c >= 0x80 && entry == nullptr) return std::nullopt;
+  for (;;) {
+    const bool last = i >= word.size();
+    const char32_t after = last ? 0 : next(word, i);
+    const AsciiEntry* after_entry = after < 0x80 ? nullptr : ascii_entry(after);
+    if (after >= 0x80 && after_entry == nullptr) return std::nullopt;
+    if (entry == nullptr) {
+      out += static_cast<char>(c);
+    } else {
+      const bool before_lower =
+          !last && (after_entry != nullptr ? after_entry->lower : after >= 'a' && after <= 'z');
+      out += before_lower ? entry->before_lower : entry->alone;
+    }
+    if (last) return out;
+    c = after;
+    entry = after_entry;
+  }
+}
+
+// The transliteration of one word (a run of non-blank characters) to ASCII: ICU's, through
+// kAsciiTable where the table has all its characters.
 std::string transliterate_word(std::string_view word) {
+  if (auto by_table = ascii_by_table(word)) return std::move(*by_table);
   // ICU transliterators are not thread-safe: one per thread.
   thread_local std::unique_ptr<icu::Transliterator> tr = [] {
     UErrorCode status = U_ZERO_ERROR;
