@@ -259,19 +259,27 @@ const AsciiEntry* ascii_entry(char32_t c) {
   return it != std::end(kAsciiTable) && it->code_point == c ? it : nullptr;
 }
 
-// The word (valid UTF-8, not empty) in ASCII through kAsciiTable, or nothing where one of its
-// characters is neither ASCII nor in the table.
+// Whether the table can give the transliteration of a word with the character `c`, which it
+// then has (`entry`) unless `c` is printable ASCII, which stays as it is (the table's maker checks
+// both).
+bool in_table(char32_t c, const AsciiEntry*& entry) {
+  entry = c < 0x80 ? nullptr : ascii_entry(c);
+  return entry != nullptr || (c > 0x20 && c < 0x7F);
+}
+
+// The word (valid UTF-8, not empty) in ASCII through kAsciiTable, or nothing where the table
+// cannot give it.
 std::optional<std::string> ascii_by_table(std::string_view word) {
   std::string out;
   std::size_t i = 0;
   char32_t c = next(word, i);
-  const AsciiEntry* entry = c < 0x80 ? nullptr : ascii_entry(c);
-  if (c >= 0x80 && entry == nullptr) return std::nullopt;
+  const AsciiEntry* entry = nullptr;
+  if (!in_table(c, entry)) return std::nullopt;
   for (;;) {
     const bool last = i >= word.size();
     const char32_t after = last ? 0 : next(word, i);
-    const AsciiEntry* after_entry = after < 0x80 ? nullptr : ascii_entry(after);
-    if (after >= 0x80 && after_entry == nullptr) return std::nullopt;
+    const AsciiEntry* after_entry = nullptr;
+    if (!last && !in_table(after, after_entry)) return std::nullopt;
     if (entry == nullptr) {
       out += static_cast<char>(c);
     } else {
