@@ -107,7 +107,9 @@ int main(int argc, char** argv) {
   }
 
   std::set<char32_t> failed;
-  for (const auto& [c, entry] : table) {
+  for (const auto& item : table) {
+    const char32_t c = item.first;
+    const Entry& entry = item.second;  // not a structured binding, which clang 14 cannot capture
     const auto expect = [&](char32_t y, const std::string& rest) {
       return (lower(y) ? entry.before_lower : entry.alone) + rest;
     };
