@@ -79,11 +79,15 @@ int make_unique_name(std::string& pattern, Make make) {
   return -1;
 }
 
+// The directory a file is in ("." for a bare name).
+fs::path directory_of(const fs::path& file) {
+  fs::path dir = file.parent_path();
+  return dir.empty() ? fs::path(".") : dir;
+}
+
 // The name of a temporary file beside `target`, its last six characters to be made unique.
 std::string temp_pattern(const fs::path& target) {
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  return (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  return (directory_of(target) / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
 }
 
 // A new file without a name in the directory of `target` (O_TMPFILE), with the mode any new
@@ -93,19 +97,12 @@ int create_unnamed(const fs::path& target) {
   static const bool linkable = ::access("/proc/self/fd", X_OK) == 0;
   static std::atomic<bool> unsupported{false};  // once seen, not asked again
   if (!linkable || unsupported.load(std::memory_order_relaxed)) return -1;
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  const int fd = ::open(directory_of(target).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
   // Kernels without O_TMPFILE say EISDIR, filesystems without it EOPNOTSUPP.
   if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
     unsupported.store(true, std::memory_order_relaxed);
   }
   return fd;
-}
-
-std::string directory_of(const std::string& file) {
-  const fs::path dir = fs::path(file).parent_path();
-  return dir.empty() ? std::string(".") : dir.string();
 }
 
 // Where an output path leads: standard output, a device or pipe written directly, or the regular
@@ -272,7 +269,7 @@ std::vector<Error> FileBatch::commit() {
   // The files of a directory are on one filesystem, and go in place together.
   std::map<std::string, std::vector<std::size_t>> by_directory;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    by_directory[directory_of(files[i].target_)].push_back(i);
+    by_directory[directory_of(files[i].target_).string()].push_back(i);
   }
 
   // On disk before in place: a crash leaves the old file or the new one, never a part of it.
