@@ -17,14 +17,30 @@
 
 namespace reportkg::utf8 {
 
+namespace {
+
+// Eight bytes of `s` from `i` as one word (in memory order; the tests below look at every byte
+// alike).
+std::uint64_t word_at(std::string_view s, std::size_t i) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, s.data() + i, sizeof w);
+  return w;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = kOnes * 0x80;
+
+}  // namespace
+
 std::size_t find_invalid(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
     const unsigned char c = p[i];
-    if (c < 0x80) {
+    if (c < 0x80) {  // ASCII: eight bytes at a time while there are eight
       ++i;
+      while (i + 8 <= n && !(word_at(s, i) & kHighs)) i += 8;
       continue;
     }
     std::size_t len = 0;
@@ -78,21 +94,6 @@ void append(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
 }
-
-namespace {
-
-// Eight bytes of `s` from `i` as one word (in memory order; the tests below look at every byte
-// alike).
-std::uint64_t word_at(std::string_view s, std::size_t i) {
-  std::uint64_t w = 0;
-  std::memcpy(&w, s.data() + i, sizeof w);
-  return w;
-}
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = kOnes * 0x80;
-
-}  // namespace
 
 // The bytes that are not continuation bytes (10xxxxxx), counted eight at a time.
 std::size_t length(std::string_view s) {

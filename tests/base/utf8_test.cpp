@@ -30,6 +30,19 @@ TEST_CASE("an invalid sequence is found at its byte offset") {
   SUBCASE("a stray continuation byte") { CHECK(utf8::find_invalid("ok\x80") == 2); }
   SUBCASE("a code point above U+10FFFF") { CHECK(utf8::find_invalid("\xF4\x90\x80\x80") == 0); }
   SUBCASE("only the first of two errors") { CHECK(utf8::find_invalid("ü\xFFü\xFF") == 2); }
+  SUBCASE("a bad byte anywhere in or after a run of ASCII, which is checked in words") {
+    for (const std::string_view prefix : {"", "ä"}) {
+      for (std::size_t at = 0; at < 40; ++at) {
+        std::string s = std::string(prefix) + std::string(at, 'a');
+        const std::size_t offset = s.size();
+        s += "\xFF" + std::string(20, 'b');
+        CAPTURE(prefix);
+        CAPTURE(at);
+        CHECK(utf8::find_invalid(s) == offset);
+        CHECK(utf8::find_invalid(s.substr(0, offset) + "ö" + std::string(at, 'c')) == npos);
+      }
+    }
+  }
 }
 
 TEST_CASE("next decodes one code point and append encodes it back") {
