@@ -1,15 +1,18 @@
 #include "write/files.hpp"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <random>
 #include <system_error>
 #include <utility>
@@ -85,9 +88,13 @@ fs::path directory_of(const fs::path& file) {
   return dir.empty() ? fs::path(".") : dir;
 }
 
-// The name of a temporary file beside `target`, its last six characters to be made unique.
+// The name of a temporary file beside `target`, its last six characters to be made unique:
+// ".NAME.tmp-XXXXXX", NAME cut short where the whole would be longer than a name may be.
 std::string temp_pattern(const fs::path& target) {
-  return (directory_of(target) / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  constexpr std::string_view kSuffix = ".tmp-XXXXXX";
+  std::string name = target.filename().string();
+  name.resize(std::min(name.size(), NAME_MAX - 1 - kSuffix.size()));
+  return (directory_of(target) / ("." + name + std::string(kSuffix))).string();
 }
 
 // A new file without a name in the directory of `target` (O_TMPFILE), with the mode any new
@@ -108,21 +115,36 @@ int create_unnamed(const fs::path& target) {
 // Where an output path leads: standard output, a device or pipe written directly, or the regular
 // file to create or replace (through symbolic links, the file they point to: the links are kept).
 struct Target {
-  bool direct = false;  // standard output, a device or a pipe
-  fs::path file;        // otherwise
-  bool exists = true;   // whether anything (a file, a link) is at the path now
+  enum Kind { kStandardOutput, kDevice, kFile };
+  Kind kind = kFile;
+  fs::path file;                   // kFile: the file
+  std::optional<mode_t> replaces;  // kFile: the permissions of the file it replaces, if any
 };
 
+// Whether `st` is what standard output writes to (named "/dev/stdout", or any other name of it).
+bool is_standard_output(const struct stat& st) {
+  struct stat out {};
+  return ::fstat(STDOUT_FILENO, &out) == 0 && out.st_dev == st.st_dev && out.st_ino == st.st_ino;
+}
+
 Result<Target> find_target(const std::string& path) {
-  if (path == "-") return Target{true, {}};
+  if (path == "-") return Target{Target::kStandardOutput, {}, {}};
   if (path.empty()) return make_error(ErrorCode::kOutput, "empty output path");
   fs::path target(path);
   struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0) return Target{false, std::move(target), errno != ENOENT};
+  if (::lstat(path.c_str(), &st) != 0) return Target{Target::kFile, std::move(target), {}};
   bool link = S_ISLNK(st.st_mode);
-  if (link && ::stat(path.c_str(), &st) != 0) st.st_mode = S_IFREG;  // dangling: create its file
-  if (S_ISDIR(st.st_mode)) return make_error(ErrorCode::kOutput, "is a directory", path);
-  if (!S_ISREG(st.st_mode)) return Target{true, {}};
+  const bool dangling = link && ::stat(path.c_str(), &st) != 0;  // then create its file
+  if (!dangling) {
+    if (S_ISDIR(st.st_mode)) return make_error(ErrorCode::kOutput, "is a directory", path);
+    // What standard output goes to (/dev/stdout, or a file the shell redirected it to) is
+    // written through it, as "-" would be: a file is not replaced (which would undo an append,
+    // `>>`), and a closed standard output is an error, not /dev/null.
+    if (is_standard_output(st)) return Target{Target::kStandardOutput, {}, {}};
+    if (!S_ISREG(st.st_mode)) return Target{Target::kDevice, {}, {}};
+  }
+  const std::optional<mode_t> replaces =
+      dangling ? std::nullopt : std::optional<mode_t>(st.st_mode & 0777);
   // Follow the links (as the kernel would, at most 40) to the file to replace, existing or not.
   for (int hops = 0; link && hops < 40; ++hops) {
     std::error_code ec;
@@ -132,7 +154,7 @@ Result<Target> find_target(const std::string& path) {
     link = fs::is_symlink(fs::symlink_status(target, ec));
   }
   if (link) return output_error(path, "cannot create", ELOOP);  // a loop of links, as open says
-  return Target{false, std::move(target)};
+  return Target{Target::kFile, std::move(target), replaces};
 }
 
 }  // namespace
@@ -168,19 +190,23 @@ void StagedFile::discard() noexcept {
 }
 
 Result<StagedFile> StagedFile::create(const std::string& path, const std::string& target,
-                                      bool exists) {
+                                      std::optional<mode_t> replaces) {
   StagedFile file;
   file.path_ = path;
   file.target_ = target;
   // From here on, destroying `file` closes the file: one without a name is gone then, and a
   // temporary file is removed.
-  if (!exists) file.fd_ = create_unnamed(target);
+  file.fd_ = create_unnamed(target);
   if (file.fd_ < 0) {
     file.temp_ = temp_pattern(target);
     file.fd_ = make_unique_name(file.temp_, [](const char* name) {
       return ::open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     });
     if (file.fd_ < 0) return output_error(path, "cannot create", errno);
+  }
+  // A file rewritten keeps its permissions, as one rewritten in place (`>`) would.
+  if (replaces && ::fchmod(file.fd_, *replaces) != 0) {
+    return output_error(path, "cannot create", errno);
   }
   return file;
 }
@@ -344,12 +370,12 @@ Result<OutputFile> OutputFile::open(const std::string& path) {
   if (!target) return target.error();
   OutputFile out;
   out.path_ = path;
-  out.direct_ = target->direct;
-  if (out.direct_ && path != "-") {
+  out.direct_ = target->kind != Target::kFile;
+  if (target->kind == Target::kDevice) {
     out.fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
     if (out.fd_ < 0) return output_error(path, "cannot open", errno);
   } else if (!out.direct_) {
-    auto file = StagedFile::create(path, target->file.string(), target->exists);
+    auto file = StagedFile::create(path, target->file.string(), target->replaces);
     if (!file) return file.error();
     out.file_ = std::move(file.value());
   }

@@ -1,12 +1,16 @@
 // Output files, written so that no reader ever sees one half written: each file is written
 // without a name in the directory of its path (O_TMPFILE) and linked into place once it is on
-// disk, so that not even a killed run leaves anything of it. A file that replaces another, and
-// any file on a filesystem without such files, is written to a temporary file beside its path
-// and renamed into place. Files are made durable in groups (one sync of the filesystem for a
-// group rather than one per file), which is what writing one small file per report needs.
+// disk, so that not even a killed run leaves anything of it (one that replaces another is linked
+// under a temporary name and renamed over it). On a filesystem without such files, a file is
+// written to a temporary file beside its path and renamed into place. Files are made durable in
+// groups (one sync of the filesystem for a group rather than one per file), which is what writing
+// one small file per report needs.
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,8 +38,10 @@ class StagedFile {
   friend class FileBatch;
   friend class OutputFile;
   friend Result<StagedFile> stage_file(const std::string& path, std::string_view data);
-  // A new, empty file for `target`, the regular file `path` leads to, which `exists` or not.
-  static Result<StagedFile> create(const std::string& path, const std::string& target, bool exists);
+  // A new, empty file for `target`, the regular file `path` leads to; with the permissions of
+  // the file it `replaces`, if any.
+  static Result<StagedFile> create(const std::string& path, const std::string& target,
+                                   std::optional<mode_t> replaces);
   Status append(std::string_view data);
   // Gives the file its name and closes it (FileBatch::commit, after the sync). Returns 0, or
   // errno and what failed; then nothing of the file is left.
@@ -76,7 +82,8 @@ class FileBatch {
 /// One output document written piece by piece, so that its memory is not held. A regular file
 /// grows out of sight as a StagedFile, the pieces gathered into writes of 1 MiB, and is
 /// put in place whole at commit(); destroyed without commit(), it leaves nothing behind.
-/// Standard output ("-"), devices and pipes get each piece at once.
+/// Standard output ("-", or a name of the file it is redirected to, such as /dev/stdout), devices
+/// and pipes get each piece at once.
 class OutputFile {
  public:
   OutputFile() = default;

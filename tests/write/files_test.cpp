@@ -1,6 +1,7 @@
 #include "write/files.hpp"
 
 #include <doctest/doctest.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,6 +42,18 @@ struct TempDir {
         std::distance(fs::directory_iterator(path), fs::directory_iterator()));
   }
 };
+
+// The size of the file this process has open without a name in `dir` (0 if none): such a file
+// shows in /proc/self/fd as "DIR/#INODE (deleted)".
+std::uintmax_t unnamed_file_size(const fs::path& dir) {
+  const std::string prefix = dir.string() + "/#";
+  for (const auto& fd : fs::directory_iterator("/proc/self/fd")) {
+    std::error_code ec;
+    const fs::path target = fs::read_symlink(fd.path(), ec);
+    if (!ec && target.string().starts_with(prefix)) return fs::file_size(fd.path());
+  }
+  return 0;
+}
 
 // Stages a file of `data` under each of `names` in `dir` and adds it to `batch`.
 void stage_all(FileBatch& batch, const fs::path& dir, std::initializer_list<const char*> names,
@@ -179,24 +192,36 @@ TEST_CASE("files staged but never committed leave nothing behind, and old files 
     auto replacing = stage_file((dir.path / "old.ttl").string(), "new\n");
     REQUIRE(replacing.ok());
     batch.add(std::move(replacing.value()));
-    CHECK(dir.entries() == 2);  // the old file, and its replacement under a temporary name
+    CHECK(dir.entries() == 1);  // the old file; the others have no name yet
   }
   CHECK(dir.entries() == 1);
   CHECK(slurp(dir.path / "old.ttl") == "old\n");
 }
 
-TEST_CASE("a file replacing another is written beside it and takes its place at commit") {
+TEST_CASE("a file replacing another takes its place and its permissions at commit") {
   TempDir dir;
   const fs::path path = dir.path / "a.ttl";
   REQUIRE(write_file(path.string(), "old\n").ok());
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
   FileBatch batch;
   stage_all(batch, dir.path, {"a.ttl", "b.ttl"}, "new\n");
   CHECK(slurp(path) == "old\n");
-  CHECK(dir.entries() == 2);  // a.ttl and its temporary file; b.ttl has no name yet
+  CHECK(dir.entries() == 1);  // a.ttl; the new files have no name yet
   CHECK(batch.commit().empty());
   CHECK(slurp(path) == "new\n");
   CHECK(slurp(dir.path / "b.ttl") == "new\n");
   CHECK(dir.entries() == 2);
+  CHECK(fs::status(path).permissions() ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+}
+
+TEST_CASE("a file with the longest name a file may have is replaced like any other") {
+  TempDir dir;
+  const fs::path path = dir.path / (std::string(NAME_MAX - 4, 'x') + ".ttl");
+  REQUIRE(write_file(path.string(), "old\n").ok());
+  REQUIRE(write_file(path.string(), "new\n").ok());  // under a temporary name first
+  CHECK(slurp(path) == "new\n");
+  CHECK(dir.entries() == 1);
 }
 
 TEST_CASE("a name taken while its file was written is taken over at commit") {
@@ -277,13 +302,7 @@ TEST_CASE("a long output file, put on disk in parts as it grows, arrives whole a
 TEST_CASE("an output file gathers small pieces into writes of a MiB") {
   TempDir dir;
   const fs::path path = dir.path / "all.trig";
-  REQUIRE(write_file(path.string(), "old\n").ok());  // replaced: by a file that has a name
-  const auto written = [&] {                         // the size of the temporary file
-    for (const auto& entry : fs::directory_iterator(dir.path)) {
-      if (entry.path() != path) return fs::file_size(entry.path());
-    }
-    return std::uintmax_t{0};
-  };
+  const auto written = [&] { return unnamed_file_size(dir.path); };
   std::string expected;
   auto out = OutputFile::open(path.string());
   REQUIRE(out.ok());
