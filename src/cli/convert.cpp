@@ -1,5 +1,7 @@
 #include "cli/convert.hpp"
 
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -56,14 +58,51 @@ struct Item {
   bool unique_id = false;  // no other item has the same report IRI: its worker may write its file
 };
 
-// The items a REPORT argument stands for: its files, or why it has none.
+// The items a REPORT argument stands for: its files, with any problems in their places.
 void expand(const std::string& arg, std::vector<Item>& items) {
-  auto files = report_files(arg);
-  if (!files) {
-    items.push_back({arg, files.error()});
-    return;
+  for (ReportFile& f : report_files(arg)) items.push_back({std::move(f.path), std::move(f.error)});
+}
+
+// How many reports are converted at once, how many may be in flight (being converted, or
+// converted and waiting for their turn, which bounds the memory), and, with a file per report,
+// how many files go in place together.
+struct Parallelism {
+  std::size_t jobs = 1;
+  std::size_t window = 2;
+  std::size_t files_per_commit = write::kFilesPerCommit;
+};
+
+// Open files held besides those of the reports: the standard streams, the output document, a
+// directory being synced, and what the libraries hold.
+constexpr rlim_t kOtherOpenFiles = 32;
+
+// `jobs` threads, 2 × jobs reports in flight, within the limit of open files, which is raised
+// as far as the system allows. A report holds one open file at a time: its input while it is
+// read, then, with a file per report, its output file until the file is put in place, where two
+// groups of files may wait. Where the limit is too low for all that, the groups are smaller and
+// fewer reports are in flight: the output is the same for any number.
+Parallelism parallelism(std::size_t jobs, bool file_per_report) {
+  Parallelism p{jobs, 2 * jobs};
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return p;
+  if (limit.rlim_cur < limit.rlim_max) {
+    struct rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
   }
-  for (std::string& f : *files) items.push_back({std::move(f), std::nullopt});
+  if (limit.rlim_cur == RLIM_INFINITY) return p;
+  auto budget = static_cast<std::size_t>(
+      limit.rlim_cur > kOtherOpenFiles + 4 ? limit.rlim_cur - kOtherOpenFiles : 4);
+  if (file_per_report) {
+    p.files_per_commit = std::min(p.files_per_commit, budget / 4);
+    budget -= 2 * p.files_per_commit;
+    p.window = std::min(p.window, budget);
+    p.jobs = std::min(p.jobs, p.window);
+  } else {
+    p.jobs = std::min(p.jobs, budget);
+    p.window = 2 * p.jobs;
+  }
+  return p;
 }
 
 // The resources used for reports of one language.
@@ -119,6 +158,12 @@ class Converter {
 
     std::vector<Item> items;
     for (const std::string& arg : o_.reports) expand(arg, items);
+    if (auto report = report_at_output(items)) {
+      return fail(make_error(ErrorCode::kUsage,
+                             "is also a report to convert (" + *report +
+                                 "), which the output would overwrite; choose another output file",
+                             o_.output));
+    }
     if (!o_.out_dir.empty()) mark_unique_ids(items);
     if (streamed_) order_by_iri(items);
     const auto files = static_cast<std::size_t>(
@@ -137,8 +182,10 @@ class Converter {
     progress_.tick(true);
     catch_interrupts();
 
-    const std::size_t jobs = std::min(o_.jobs == 0 ? ThreadPool::default_size() : o_.jobs, files);
-    if (jobs <= 1) {
+    const Parallelism parallel = parallelism(
+        std::min(o_.jobs == 0 ? ThreadPool::default_size() : o_.jobs, files), !o_.out_dir.empty());
+    files_per_commit_ = parallel.files_per_commit;
+    if (parallel.jobs <= 1) {
       for (const Item& item : items) {
         if (interrupted() || output_failed_) break;
         if (item.error) {
@@ -148,11 +195,15 @@ class Converter {
         }
       }
     } else {
-      run_parallel(items, jobs);
+      run_parallel(items, parallel);
     }
     commit();
     finish_commit();
     progress_.finish();
+    // A merged document is made whole before it is written, which may take a while: a signal
+    // meanwhile is heeded before anything is written.
+    std::optional<Result<std::string>> merged;
+    if (!graphs_.empty() && !interrupted()) merged = write::serialize(graphs_, prefixes_, format_);
     if (const int sig = interrupted()) {
       // Files go in place whole or not at all; standard output has had the finished reports.
       const char* output = !o_.out_dir.empty()            ? " and in place"
@@ -166,22 +217,21 @@ class Converter {
     if (output_ && !output_failed_) {
       if (Status s = output_->commit(); !s) fail(s.error());
     }
-    if (!graphs_.empty()) {
-      auto text = write::serialize(graphs_, prefixes_, format_);
-      if (!text) return fail(text.error());
-      const Status written = write::write_file(o_.output, *text);
+    if (merged) {
+      if (!*merged) return fail(merged->error());
+      const Status written = write::write_file(o_.output, **merged);
       if (!written) fail(written.error());
     }
     return diagnostics_.status();
   }
 
  private:
-  // Converts on `jobs` threads, at most 2 × jobs reports ahead of the one being finished (which
-  // bounds the memory), and finishes the reports in input order, so that messages, duplicate
-  // checks and output are those of a run on one thread.
-  void run_parallel(const std::vector<Item>& items, std::size_t jobs) {
-    ThreadPool pool(jobs);
-    const std::size_t window = 2 * jobs;
+  // Converts on `parallel.jobs` threads, at most `parallel.window` reports ahead of the one being
+  // finished, and finishes the reports in input order, so that messages, duplicate checks and
+  // output are those of a run on one thread.
+  void run_parallel(const std::vector<Item>& items, Parallelism parallel) {
+    ThreadPool pool(parallel.jobs);
+    const std::size_t window = parallel.window;
     std::deque<std::future<Converted>> pending;  // for items[done, next), invalid for errors
     std::size_t next = 0;
     for (std::size_t done = 0; done < items.size() && !interrupted() && !output_failed_; ++done) {
@@ -204,6 +254,24 @@ class Converter {
       }
       finish(future.get());  // rethrows what the task threw
     }
+  }
+
+  // The report that -o would overwrite, if any: the output is an existing file, and one of the
+  // reports is that file (under its name or any other).
+  std::optional<std::string> report_at_output(const std::vector<Item>& items) const {
+    struct stat out {};
+    if (!o_.out_dir.empty() || o_.output == "-" || ::stat(o_.output.c_str(), &out) != 0 ||
+        !S_ISREG(out.st_mode)) {
+      return std::nullopt;
+    }
+    for (const Item& item : items) {
+      struct stat in {};
+      if (!item.error && item.file != "-" && ::stat(item.file.c_str(), &in) == 0 &&
+          in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+        return item.file;
+      }
+    }
+    return std::nullopt;
   }
 
   // The report IRI (the graph's name) of a report file, as the graph stage makes it.
@@ -367,7 +435,7 @@ class Converter {
       return;
     }
     batch_.add(std::move(c.staged->value()));
-    if (batch_.size() >= write::kFilesPerCommit) commit();
+    if (batch_.size() >= files_per_commit_) commit();
   }
 
   // -o with TriG or N-Quads: a report's text goes to the end of the document, which is opened and
@@ -438,6 +506,7 @@ class Converter {
   bool output_failed_ = false;        // the streamed document cannot be written: the run ends
   std::vector<graph::Graph> graphs_;  // for a merged document of Turtle or N-Triples
   write::FileBatch batch_;            // with --out-dir: files written but not yet in place
+  std::size_t files_per_commit_ = write::kFilesPerCommit;  // files of batch_ put in place at once
   std::future<std::vector<Error>> committing_;  // the group going in place, with its failures
   std::size_t finished_ = 0;                    // reports finished (converted, or failed)
   Progress progress_{false, stderr, 0, 0};
@@ -447,18 +516,24 @@ class Converter {
 }  // namespace
 
 CLI::App* add_convert(CLI::App& app, ConvertOptions& o) {
+  // An empty path names nothing (it would otherwise read as no --out-dir at all).
+  const CLI::Validator not_empty(
+      [](const std::string& path) { return path.empty() ? "must not be empty" : std::string(); },
+      "", "NotEmpty");
   CLI::App* cmd = app.add_subcommand(
       "convert", "Convert reports to one RDF document (standard output by default)");
   add_report_options(*cmd, o, "Do not print the summary line per report");
   CLI::Option* output = cmd->add_option("-o,--output", o.output,
                                         "Write the merged document to FILE ('-': standard output)")
                             ->option_text("FILE")
+                            ->check(not_empty)
                             ->capture_default_str();
   CLI::Option* out_dir =
       cmd->add_option(
              "--out-dir", o.out_dir,
              "Write one file per report into DIR (REPORTID.ttl/.nt/.trig/.nq), created if needed")
-          ->option_text("DIR");
+          ->option_text("DIR")
+          ->check(not_empty);
   out_dir->excludes(output);
   cmd->add_option("--format", o.format, "Output format")
       ->check(CLI::IsMember({"turtle", "ntriples", "trig", "nquads"}))

@@ -35,6 +35,29 @@ std::string plural(std::size_t n, std::string singular) {
   return std::to_string(n) + ' ' + singular;
 }
 
+// `s` on one line, whatever the file names in it hold: control characters escaped as in C.
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7F) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      char hex[5];
+      std::snprintf(hex, sizeof hex, "\\x%02X", u);
+      out += hex;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void add_report_options(CLI::App& cmd, ReportOptions& o, const std::string& quiet_help) {
@@ -111,27 +134,46 @@ int Diagnostics::fail(const Error& e) {
 
 void Diagnostics::say(const std::string& line) const {
   if (before_line_) before_line_();
-  std::fprintf(stderr, "%s\n", line.c_str());
+  std::fprintf(stderr, "%s\n", one_line(line).c_str());
 }
 
 ReportReader::ReportReader(const ReportOptions& o, Diagnostics& diagnostics)
     : o_(o), diagnostics_(diagnostics), options_(pipeline_options(o)) {}
 
-Result<std::vector<std::string>> report_files(const std::string& arg) {
+std::vector<ReportFile> report_files(const std::string& arg) {
   std::error_code ec;
-  if (arg == "-" || !fs::is_directory(arg, ec)) return std::vector<std::string>{arg};
-  std::vector<std::string> files;
-  fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code type_ec;
-    if (it->path().extension() == ".txt" && it->is_regular_file(type_ec))
-      files.push_back(it->path().string());
+  if (arg == "-" || !fs::is_directory(arg, ec)) return {{arg, std::nullopt}};
+  std::vector<ReportFile> found;
+  std::vector<fs::path> dirs{arg};  // still to list
+  while (!dirs.empty()) {
+    const fs::path dir = std::move(dirs.back());
+    dirs.pop_back();
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::error_code type_ec;
+      const fs::file_status own = it->symlink_status(type_ec);
+      if (fs::is_directory(own)) {
+        dirs.push_back(it->path());
+        continue;
+      }
+      if (it->path().extension() != ".txt") continue;
+      if (fs::is_symlink(own) && it->is_directory(type_ec)) continue;  // not followed
+      // Anything else is a report to read, which judges it: a pipe, a device or a broken link
+      // is reported, not passed over.
+      found.push_back({it->path().string(), std::nullopt});
+    }
+    if (ec) {
+      const std::string name = dir.string();
+      found.push_back(
+          {name, make_error(ErrorCode::kInput, "cannot list directory: " + ec.message(), name)});
+    }
   }
-  if (ec) return make_error(ErrorCode::kInput, "cannot list directory: " + ec.message(), arg);
-  if (files.empty())
-    return make_error(ErrorCode::kInput, "directory contains no .txt reports", arg);
-  std::sort(files.begin(), files.end());
-  return files;
+  if (found.empty()) {
+    return {{arg, make_error(ErrorCode::kInput, "directory contains no .txt reports", arg)}};
+  }
+  std::sort(found.begin(), found.end(),
+            [](const ReportFile& a, const ReportFile& b) { return a.path < b.path; });
+  return found;
 }
 
 ReportReader::~ReportReader() = default;
@@ -141,12 +183,13 @@ bool ReportReader::prepare() { return o_.lang == "auto" || extractor(o_.lang) !=
 std::vector<std::string> ReportReader::files() {
   std::vector<std::string> out;
   for (const std::string& arg : o_.reports) {
-    auto found = report_files(arg);
-    if (!found) {
-      diagnostics_.fail(found.error());
-      continue;
+    for (ReportFile& f : report_files(arg)) {
+      if (f.error) {
+        diagnostics_.fail(*f.error);
+      } else {
+        out.push_back(std::move(f.path));
+      }
     }
-    for (std::string& f : *found) out.push_back(std::move(f));
   }
   return out;
 }

@@ -66,10 +66,18 @@ struct Report {
   pipeline::Extraction extraction;
 };
 
+/// A report file a REPORT argument stands for, or a problem in its place.
+struct ReportFile {
+  std::string path;
+  std::optional<Error> error;  ///< a directory that cannot be listed, or has no reports
+};
+
 /// The files a REPORT argument stands for: itself (standard input, a file, or anything that is not
-/// a directory, left for reading to judge), or a directory's *.txt files, recursively, in sorted
-/// order. An error when the directory cannot be listed or holds no reports.
-Result<std::vector<std::string>> report_files(const std::string& arg);
+/// a directory, left for reading to judge), or what is named *.txt in a directory and its
+/// subdirectories (but directories and links to them), in sorted order. A subdirectory that
+/// cannot be listed is a problem in its place, and the rest is still listed; a directory without
+/// reports is one problem.
+std::vector<ReportFile> report_files(const std::string& arg);
 
 /// Reads reports one at a time as `convert` does: expands REPORT arguments, reads and validates
 /// each file, extracts its graph with the resources of its language (with --lang auto, German

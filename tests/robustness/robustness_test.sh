@@ -332,6 +332,135 @@ run "batch with a bad report and /dev/full" convert -q "$good" "$in/latin1.de.tx
 check "bad report and unwritable output: the higher code, 3 (got $rc)" test "$rc" -eq 3
 check "bad report and unwritable output: two lines: $(cat "$err")" test "$(lines "$err")" -eq 2
 
+# ---- listing directories --------------------------------------------------------------------------
+# What a directory holds that cannot be read is reported in its place, and everything else in it is
+# converted: a subdirectory that cannot be listed, a pipe, a broken link.
+mkdir -p "$tmp/tree/a" "$tmp/tree/locked/inside" "$tmp/tree/z"
+cp "$good" "$tmp/tree/a/one.de.txt"
+cp "$good" "$tmp/tree/locked/inside/hidden.de.txt"
+cp "$good" "$tmp/tree/z/two.de.txt"
+mkfifo "$tmp/tree/pipe.txt"
+ln -s "$tmp/tree/gone.txt" "$tmp/tree/broken.txt"
+chmod 000 "$tmp/tree/locked"
+as_other=()  # root lists any directory: the listing is then run as another user
+if [[ "$(id -u)" == 0 ]]; then
+  as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  chmod 755 "$tmp"
+  chmod -R a+rwX "$tmp/tree/a" "$tmp/tree/z"
+  chmod 777 "$tmp/tree"
+fi
+if [[ ${#as_other[@]} -gt 0 ]] && ! command -v setpriv >/dev/null; then
+  echo "  skipped: a subdirectory that cannot be listed (running as root, without setpriv)"
+else
+  rm -rf "$tmp/tree-out"
+  run_cmd /dev/null "a directory with a subdirectory that cannot be listed" "${as_other[@]}" \
+    "$REPORTKG" convert -q "$tmp/tree" --out-dir "$tmp/tree/out"
+  check "a subdirectory that cannot be listed: exit 2 (got $rc)" test "$rc" -eq 2
+  check "a subdirectory that cannot be listed: the other reports are converted: $(ls "$tmp/tree/out" 2>&1)" \
+    test "$(ls "$tmp/tree/out" 2>&1 | tr '\n' ' ')" = "one.ttl two.ttl "
+  check "a subdirectory that cannot be listed, a pipe and a broken link: a line each, in order: $(cat "$err")" \
+    test "$(cut -d: -f1 "$err" | tr '\n' ' ')" = \
+    "$tmp/tree/broken.txt $tmp/tree/locked $tmp/tree/pipe.txt "
+fi
+chmod 755 "$tmp/tree/locked"
+
+# A name with a line break in it is still one line, the break shown as \n.
+name="$tmp/in/two"$'\n'"lines.de.txt"
+cp "$good" "$name"
+printf '\xFF' >>"$name"
+run "a report whose name has a line break" convert -q "$name" -o /dev/null
+check "a name with a line break: exit 2 (got $rc)" test "$rc" -eq 2
+check "a name with a line break: one line on stderr, the break escaped: $(cat "$err")" \
+  bash -c '[[ "$(wc -l <"$1")" -eq 1 && "$(cat "$1")" == *"two\nlines.de.txt:"* ]]' _ "$err"
+rm -f "$name"
+
+# ---- the standard streams -------------------------------------------------------------------------
+# Started with standard error closed, the summary lines go nowhere, and never into an output file.
+rm -rf "$tmp/closed"
+"$REPORTKG" convert "$good" "$tmp/batch" --out-dir "$tmp/closed" </dev/null >/dev/null 2>&-
+rc=$?
+check "standard error closed, --out-dir: exit 0 (got $rc)" test "$rc" -eq 0
+for f in "$tmp"/closed/*.ttl; do
+  check "standard error closed: $(basename "$f") parses" parses turtle "$f"
+done
+"$REPORTKG" convert --format trig "$good" "$tmp/batch" -o "$tmp/closed/all.trig" </dev/null \
+  >/dev/null 2>&-
+rc=$?
+check "standard error closed, a TriG document: exit 0 (got $rc)" test "$rc" -eq 0
+check "standard error closed: the TriG document parses" parses trig "$tmp/closed/all.trig"
+# Standard input closed: '-' cannot be read, whatever else is open.
+run_cmd /dev/null "standard input closed" bash -c \
+  '"$1" convert -q --jobs 2 "$2" - "$3" -o "$4" 0<&-' _ "$REPORTKG" "$good" "$tmp/batch" "$tmp/out.ttl"
+check "standard input closed: exit 2 (got $rc)" test "$rc" -eq 2
+check "standard input closed: one line for '-': $(cat "$err")" \
+  bash -c '[[ "$(wc -l <"$1")" -eq 1 && "$(cat "$1")" == "<stdin>: cannot read: "* ]]' _ "$err"
+check "standard input closed: the other reports are written" parses turtle "$tmp/out.ttl"
+# A reader that has gone away: one line and exit 3, not a silent death by SIGPIPE.
+python3 -c '
+import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+p = subprocess.run(sys.argv[1:], stdout=w, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+sys.stderr.write(p.stderr.decode())
+sys.exit(p.returncode if p.returncode >= 0 else 128 - p.returncode)
+' "$REPORTKG" convert -q "$good" 2>"$err"
+rc=$?
+check "standard output with no reader: exit 3 (got $rc)" test "$rc" -eq 3
+check "standard output with no reader: one line: $(cat "$err")" \
+  bash -c '[[ "$(wc -l <"$1")" -eq 1 && "$(cat "$1")" == "<stdout>: cannot write: Broken pipe" ]]' \
+  _ "$err"
+# -o /dev/stdout, with standard output appended to a file: the file is appended to, not replaced.
+echo "# before" >"$tmp/appended.ttl"
+"$REPORTKG" convert -q "$good" -o /dev/stdout </dev/null >>"$tmp/appended.ttl" 2>"$err"
+rc=$?
+check "-o /dev/stdout appended to a file: exit 0 (got $rc)" test "$rc" -eq 0
+check "-o /dev/stdout appended to a file: what was there is kept" \
+  test "$(head -1 "$tmp/appended.ttl")" = "# before"
+check "-o /dev/stdout appended to a file: the document follows it" parses turtle "$tmp/appended.ttl"
+"$REPORTKG" convert -q "$good" -o /dev/stdout </dev/null >&- 2>"$err"
+rc=$?
+check "-o /dev/stdout with standard output closed: exit 3 (got $rc): $(cat "$err")" test "$rc" -eq 3
+
+# ---- output files ---------------------------------------------------------------------------------
+cp "$good" "$tmp/in/self.de.txt"
+expect_error "-o naming a report" 1 "$tmp/in/self.de.txt: " "is also a report" \
+  convert -q "$tmp/in/self.de.txt" -o "$tmp/in/self.de.txt"
+check "-o naming a report: the report is kept" cmp -s "$good" "$tmp/in/self.de.txt"
+# An empty path is a usage error, as CLI11 reports one (with a hint to --help on a second line).
+for option in --out-dir -o; do
+  run "$option ''" convert -q "$good" "$option" ""
+  check "$option '': exit 1 (got $rc)" test "$rc" -eq 1
+  check "$option '': says it must not be empty: $(head -1 "$err")" \
+    bash -c '[[ "$(head -1 "$1")" == *": must not be empty" ]]' _ "$err"
+  check "$option '': nothing on stdout" test ! -s "$out"
+done
+# A file rewritten keeps its permissions.
+cp "$good" "$tmp/in/perm.de.txt"
+echo old >"$tmp/perm.ttl"
+chmod 640 "$tmp/perm.ttl"
+run "rewriting a file" convert -q "$tmp/in/perm.de.txt" -o "$tmp/perm.ttl"
+check "a rewritten file keeps its permissions (got $(stat -c %a "$tmp/perm.ttl"))" \
+  test "$(stat -c %a "$tmp/perm.ttl")" = 640
+# Names as long as names may be: converted again into the same directory (the file is then
+# replaced, under a temporary name first).
+long="$(printf 'x%.0s' $(seq 1 251))"
+mkdir -p "$tmp/long"
+cp "$good" "$tmp/long/$long.txt"
+for round in first second; do
+  run "a report of the longest name, $round time" convert -q "$tmp/long" --out-dir "$tmp/long-out"
+  check "the longest name, $round time: exit 0 (got $rc): $(head -c 300 "$err")" test "$rc" -eq 0
+done
+check "the longest name: one file, no temporary file" test "$(ls -A "$tmp/long-out" | wc -l)" -eq 1
+# Many jobs with few open files allowed: the same files as one job.
+mkdir -p "$tmp/wide"
+for i in $(seq -w 1 300); do ln -s "$(realpath "$good")" "$tmp/wide/r$i.de.txt"; done
+run_cmd /dev/null "--jobs 1024 with 100 open files allowed" bash -c \
+  'ulimit -n 100 && "$1" convert -q --jobs 1024 "$2" --out-dir "$3"' _ "$REPORTKG" "$tmp/wide" \
+  "$tmp/wide-n"
+check "--jobs 1024 with 100 open files: exit 0 (got $rc): $(head -c 300 "$err")" test "$rc" -eq 0
+run "--jobs 1" convert -q --jobs 1 "$tmp/wide" --out-dir "$tmp/wide-1"
+check "--jobs 1024 with 100 open files: the same files as --jobs 1" diff -r "$tmp/wide-1" "$tmp/wide-n"
+
 # ---- interrupted ---------------------------------------------------------------------------------
 # Ctrl-C or SIGTERM while a directory is converted: the command stops after the report at hand,
 # the files of finished reports are in place and complete, and no temporary file is left. The
@@ -441,6 +570,16 @@ kill -s KILL "$pid"
 wait "$pid" 2>/dev/null  # no "Killed" notice
 check "SIGKILL while streaming TriG: nothing is left: $(ls -A "$tmp/killd")" \
   test -z "$(ls -A "$tmp/killd")"
+# The same over an existing document: it is left as it was, and nothing else.
+echo "old" >"$tmp/killd/all.trig"
+"$REPORTKG" convert --jobs 2 --format trig "$tmp/many" -o "$tmp/killd/all.trig" </dev/null \
+  2>"$tmp/kill.err" &
+pid=$!
+until_lines 50 "$tmp/kill.err"
+kill -s KILL "$pid"
+wait "$pid" 2>/dev/null
+check "SIGKILL while replacing a TriG document: the old one is left, and nothing else: $(ls -A "$tmp/killd")" \
+  test "$(ls -A "$tmp/killd")" = all.trig -a "$(cat "$tmp/killd/all.trig")" = old
 
 # ---- a large report -----------------------------------------------------------------------------
 # The bundled reports repeated to $large_mb MB: one report, converted in one piece.
