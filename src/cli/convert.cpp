@@ -91,15 +91,16 @@ Parallelism parallelism(std::size_t jobs, bool file_per_report) {
     if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
   }
   if (limit.rlim_cur == RLIM_INFINITY) return p;
-  auto budget = static_cast<std::size_t>(
-      limit.rlim_cur > kOtherOpenFiles + 4 ? limit.rlim_cur - kOtherOpenFiles : 4);
+  // With no room to spare, one report at a time and a file per group: as --jobs 1 then does.
+  const auto room = static_cast<std::size_t>(
+      limit.rlim_cur > kOtherOpenFiles ? limit.rlim_cur - kOtherOpenFiles : 0);
   if (file_per_report) {
-    p.files_per_commit = std::min(p.files_per_commit, budget / 4);
-    budget -= 2 * p.files_per_commit;
-    p.window = std::min(p.window, budget);
+    p.files_per_commit = std::max<std::size_t>(1, std::min(p.files_per_commit, room / 4));
+    const std::size_t left = room > 2 * p.files_per_commit ? room - 2 * p.files_per_commit : 1;
+    p.window = std::min(p.window, left);
     p.jobs = std::min(p.jobs, p.window);
   } else {
-    p.jobs = std::min(p.jobs, budget);
+    p.jobs = std::min(p.jobs, std::max<std::size_t>(1, room));
     p.window = 2 * p.jobs;
   }
   return p;
@@ -158,11 +159,14 @@ class Converter {
 
     std::vector<Item> items;
     for (const std::string& arg : o_.reports) expand(arg, items);
-    if (auto report = report_at_output(items)) {
-      return fail(make_error(ErrorCode::kUsage,
-                             "is also a report to convert (" + *report +
-                                 "), which the output would overwrite; choose another output file",
-                             o_.output));
+    if (o_.out_dir.empty()) {
+      if (Status s = write::check_output(o_.output); !s) return fail(s.error());
+      if (auto report = report_at_output(items)) {
+        return fail(make_error(ErrorCode::kUsage,
+                               "is also a report to convert (" + *report +
+                                   "), which the output would overwrite; choose another output",
+                               o_.output == "-" ? "<stdout>" : o_.output));
+      }
     }
     if (!o_.out_dir.empty()) mark_unique_ids(items);
     if (streamed_) order_by_iri(items);
@@ -256,14 +260,13 @@ class Converter {
     }
   }
 
-  // The report that -o would overwrite, if any: the output is an existing file, and one of the
-  // reports is that file (under its name or any other).
+  // The report that -o (or the file standard output is redirected to) would overwrite, if any:
+  // one of the reports is that file, under its name or any other.
   std::optional<std::string> report_at_output(const std::vector<Item>& items) const {
     struct stat out {};
-    if (!o_.out_dir.empty() || o_.output == "-" || ::stat(o_.output.c_str(), &out) != 0 ||
-        !S_ISREG(out.st_mode)) {
-      return std::nullopt;
-    }
+    const int found =
+        o_.output == "-" ? ::fstat(STDOUT_FILENO, &out) : ::stat(o_.output.c_str(), &out);
+    if (found != 0 || !S_ISREG(out.st_mode)) return std::nullopt;
     for (const Item& item : items) {
       struct stat in {};
       if (!item.error && item.file != "-" && ::stat(item.file.c_str(), &in) == 0 &&

@@ -52,8 +52,8 @@ int run_load(const LoadOptions& o) {
   ReportReader reader(o, diagnostics);
   if (!reader.prepare()) return diagnostics.status();
   const graph::Prefixes prefixes = pipeline::prefixes(reader.options());
-  for (const std::string& file : reader.files()) {
-    std::optional<Report> report = reader.read(file);
+  for (const ReportFile& listed : reader.files()) {
+    std::optional<Report> report = reader.read(listed);
     if (!report) continue;
     const std::string name = report->extraction.graph.name;
     std::vector<graph::Graph> one;
@@ -73,7 +73,7 @@ int run_load(const LoadOptions& o) {
     if (!response->ok()) {
       diagnostics.fail(make_error(ErrorCode::kStore,
                                   (*store)->endpoint() + " refused <" + name + ">: " + answer,
-                                  file == "-" ? "<stdin>" : file));
+                                  report->file == "-" ? "<stdin>" : report->file));
       continue;
     }
     if (!o.quiet) {

@@ -20,18 +20,22 @@ namespace {
 
 // Standard input, output and error each hold their number before any file is opened: started
 // with one of them closed, the program would otherwise open an output file under that number,
-// and messages meant for standard error would go into it. A closed one is taken by /dev/null,
-// opened the wrong way round (for writing standard input, for reading the other two), so that
-// using it fails as on a closed descriptor.
+// and messages meant for standard error would go into it. A closed one is taken by something
+// that fails when used, as a closed one would: /dev/null opened for writing as standard input
+// (reading it fails), a pipe without a reader as standard output (writing to it fails, and it is
+// no file that -o could name), /dev/null opened for reading as standard error. Each open call
+// returns the lowest free number, which is the one to fill.
 void hold_standard_streams() {
-  for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
-    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
-    const int opened = ::open("/dev/null", (fd == STDIN_FILENO ? O_WRONLY : O_RDONLY));
-    if (opened >= 0 && opened != fd) {
-      ::dup2(opened, fd);
-      ::close(opened);
+  const auto closed = [](int fd) { return ::fcntl(fd, F_GETFD) == -1 && errno == EBADF; };
+  if (closed(STDIN_FILENO)) ::open("/dev/null", O_WRONLY);
+  if (closed(STDOUT_FILENO)) {
+    int ends[2];
+    if (::pipe(ends) == 0) {  // ends[0] (the reader) is standard output's number
+      ::dup2(ends[1], STDOUT_FILENO);
+      ::close(ends[1]);
     }
   }
+  if (closed(STDERR_FILENO)) ::open("/dev/null", O_RDONLY);
 }
 
 // Every exception ends here, once: the library reports bad input as Result values, so anything

@@ -35,13 +35,16 @@ std::string plural(std::size_t n, std::string singular) {
   return std::to_string(n) + ' ' + singular;
 }
 
-// `s` on one line, whatever the file names in it hold: control characters escaped as in C.
+// `s` on one line, whatever the file names in it hold: control characters and backslashes
+// escaped as in C.
 std::string one_line(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (const char c : s) {
     const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u != 0x7F) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (u >= 0x20 && u != 0x7F) {
       out += c;
     } else if (c == '\n') {
       out += "\\n";
@@ -180,21 +183,20 @@ ReportReader::~ReportReader() = default;
 
 bool ReportReader::prepare() { return o_.lang == "auto" || extractor(o_.lang) != nullptr; }
 
-std::vector<std::string> ReportReader::files() {
-  std::vector<std::string> out;
+std::vector<ReportFile> ReportReader::files() const {
+  std::vector<ReportFile> out;
   for (const std::string& arg : o_.reports) {
-    for (ReportFile& f : report_files(arg)) {
-      if (f.error) {
-        diagnostics_.fail(*f.error);
-      } else {
-        out.push_back(std::move(f.path));
-      }
-    }
+    for (ReportFile& f : report_files(arg)) out.push_back(std::move(f));
   }
   return out;
 }
 
-std::optional<Report> ReportReader::read(const std::string& file) {
+std::optional<Report> ReportReader::read(const ReportFile& listed) {
+  if (listed.error) {
+    diagnostics_.fail(*listed.error);
+    return std::nullopt;
+  }
+  const std::string& file = listed.path;
   auto bytes = input::read_file(file);
   if (!bytes) {
     diagnostics_.fail(bytes.error());

@@ -92,11 +92,10 @@ class ReportReader {
 
   /// Loads the resources of --lang (unless auto); false (reported) when there are none.
   bool prepare();
-  /// The files of all REPORT arguments: a file as given, a directory's *.txt files recursively in
-  /// sorted order. A directory that cannot be listed or has no reports is reported.
-  std::vector<std::string> files();
-  /// The report in `file`, or nothing (reported).
-  std::optional<Report> read(const std::string& file);
+  /// The files of all REPORT arguments (see report_files), with the problems in their places.
+  std::vector<ReportFile> files() const;
+  /// The report in `file`, or nothing (reported, as is a problem in the file's place).
+  std::optional<Report> read(const ReportFile& file);
 
   const pipeline::Options& options() const { return options_; }
 

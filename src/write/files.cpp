@@ -89,12 +89,20 @@ fs::path directory_of(const fs::path& file) {
 }
 
 // The name of a temporary file beside `target`, its last six characters to be made unique:
-// ".NAME.tmp-XXXXXX", NAME cut short where the whole would be longer than a name may be.
+// ".NAME.tmp-XXXXXX", NAME cut short (before a character) where the whole would be longer than
+// a name may be in that directory.
 std::string temp_pattern(const fs::path& target) {
-  constexpr std::string_view kSuffix = ".tmp-XXXXXX";
+  constexpr std::size_t kAdded = std::string_view(". .tmp-XXXXXX").size() - 1;
+  const fs::path dir = directory_of(target);
+  const long name_max = ::pathconf(dir.c_str(), _PC_NAME_MAX);
+  const auto longest = static_cast<std::size_t>(name_max > 0 ? name_max : NAME_MAX);
   std::string name = target.filename().string();
-  name.resize(std::min(name.size(), NAME_MAX - 1 - kSuffix.size()));
-  return (directory_of(target) / ("." + name + std::string(kSuffix))).string();
+  if (kAdded + name.size() > longest) {
+    std::size_t cut = longest > kAdded ? longest - kAdded : 0;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    name.resize(cut);
+  }
+  return (dir / ("." + name + ".tmp-XXXXXX")).string();
 }
 
 // A new file without a name in the directory of `target` (O_TMPFILE), with the mode any new
@@ -117,14 +125,15 @@ int create_unnamed(const fs::path& target) {
 struct Target {
   enum Kind { kStandardOutput, kDevice, kFile };
   Kind kind = kFile;
-  fs::path file;                   // kFile: the file
-  std::optional<mode_t> replaces;  // kFile: the permissions of the file it replaces, if any
+  fs::path file;                        // kFile: the file
+  std::optional<struct stat> replaces;  // kFile: the file it replaces, if any
 };
 
-// Whether `st` is what standard output writes to (named "/dev/stdout", or any other name of it).
-bool is_standard_output(const struct stat& st) {
-  struct stat out {};
-  return ::fstat(STDOUT_FILENO, &out) == 0 && out.st_dev == st.st_dev && out.st_ino == st.st_ino;
+// Whether `st` is what the file descriptor `fd` leads to (as "/dev/stdout" names standard
+// output's file, among any other names of it).
+bool is_open_as(int fd, const struct stat& st) {
+  struct stat open {};
+  return ::fstat(fd, &open) == 0 && open.st_dev == st.st_dev && open.st_ino == st.st_ino;
 }
 
 Result<Target> find_target(const std::string& path) {
@@ -139,12 +148,16 @@ Result<Target> find_target(const std::string& path) {
     if (S_ISDIR(st.st_mode)) return make_error(ErrorCode::kOutput, "is a directory", path);
     // What standard output goes to (/dev/stdout, or a file the shell redirected it to) is
     // written through it, as "-" would be: a file is not replaced (which would undo an append,
-    // `>>`), and a closed standard output is an error, not /dev/null.
-    if (is_standard_output(st)) return Target{Target::kStandardOutput, {}, {}};
+    // `>>`), and a closed standard output is an error.
+    if (is_open_as(STDOUT_FILENO, st)) return Target{Target::kStandardOutput, {}, {}};
     if (!S_ISREG(st.st_mode)) return Target{Target::kDevice, {}, {}};
+    if (is_open_as(STDERR_FILENO, st)) {
+      return make_error(ErrorCode::kUsage, "is standard error's file; choose another output file",
+                        path);
+    }
   }
-  const std::optional<mode_t> replaces =
-      dangling ? std::nullopt : std::optional<mode_t>(st.st_mode & 0777);
+  const std::optional<struct stat> replaces =
+      dangling ? std::nullopt : std::optional<struct stat>(st);
   // Follow the links (as the kernel would, at most 40) to the file to replace, existing or not.
   for (int hops = 0; link && hops < 40; ++hops) {
     std::error_code ec;
@@ -190,7 +203,7 @@ void StagedFile::discard() noexcept {
 }
 
 Result<StagedFile> StagedFile::create(const std::string& path, const std::string& target,
-                                      std::optional<mode_t> replaces) {
+                                      const std::optional<struct stat>& replaces) {
   StagedFile file;
   file.path_ = path;
   file.target_ = target;
@@ -204,9 +217,15 @@ Result<StagedFile> StagedFile::create(const std::string& path, const std::string
     });
     if (file.fd_ < 0) return output_error(path, "cannot create", errno);
   }
-  // A file rewritten keeps its permissions, as one rewritten in place (`>`) would.
-  if (replaces && ::fchmod(file.fd_, *replaces) != 0) {
-    return output_error(path, "cannot create", errno);
+  // A file rewritten keeps its permissions, and its owner and group where this process may give
+  // them (as `sed -i` does); otherwise they are this process's, as a new file's are.
+  if (replaces) {
+    const bool owned = ::fchown(file.fd_, replaces->st_uid, replaces->st_gid) == 0 ||
+                       ::fchown(file.fd_, static_cast<uid_t>(-1), replaces->st_gid) == 0;
+    static_cast<void>(owned);
+    if (::fchmod(file.fd_, replaces->st_mode & 0777) != 0) {
+      return output_error(path, "cannot create", errno);
+    }
   }
   return file;
 }
@@ -417,6 +436,12 @@ Status OutputFile::commit() {
   batch.add(std::move(file_));
   std::vector<Error> errors = batch.commit();
   if (!errors.empty()) return std::move(errors.front());
+  return {};
+}
+
+Status check_output(const std::string& path) {
+  auto target = find_target(path);
+  if (!target) return target.error();
   return {};
 }
 

@@ -1,13 +1,14 @@
 // Output files, written so that no reader ever sees one half written: each file is written
 // without a name in the directory of its path (O_TMPFILE) and linked into place once it is on
 // disk, so that not even a killed run leaves anything of it (one that replaces another is linked
-// under a temporary name and renamed over it). On a filesystem without such files, a file is
+// under a temporary name and renamed over it: a run killed between those two calls leaves that
+// name). On a filesystem without such files, a file is
 // written to a temporary file beside its path and renamed into place. Files are made durable in
 // groups (one sync of the filesystem for a group rather than one per file), which is what writing
 // one small file per report needs.
 #pragma once
 
-#include <sys/types.h>
+#include <sys/stat.h>
 
 #include <cstdint>
 #include <optional>
@@ -38,10 +39,10 @@ class StagedFile {
   friend class FileBatch;
   friend class OutputFile;
   friend Result<StagedFile> stage_file(const std::string& path, std::string_view data);
-  // A new, empty file for `target`, the regular file `path` leads to; with the permissions of
-  // the file it `replaces`, if any.
+  // A new, empty file for `target`, the regular file `path` leads to; with the permissions, and
+  // where it may the owner and group, of the file it `replaces`, if any.
   static Result<StagedFile> create(const std::string& path, const std::string& target,
-                                   std::optional<mode_t> replaces);
+                                   const std::optional<struct stat>& replaces);
   Status append(std::string_view data);
   // Gives the file its name and closes it (FileBatch::commit, after the sync). Returns 0, or
   // errno and what failed; then nothing of the file is left.
@@ -115,6 +116,11 @@ class OutputFile {
   StagedFile file_;       // a regular file
   std::string gathered_;  // appended to it, not yet written (less than 1 MiB)
 };
+
+/// Whether `path` can take an output document, as far as is known before anything is written
+/// (OutputFile::open asks the same, then creates the file): not a directory, a loop of links or
+/// standard error's file.
+Status check_output(const std::string& path);
 
 /// Writes `data` to `path` atomically and durably (an OutputFile of one piece); on any error
 /// nothing is left at `path`.

@@ -352,7 +352,7 @@ fi
 if [[ ${#as_other[@]} -gt 0 ]] && ! command -v setpriv >/dev/null; then
   echo "  skipped: a subdirectory that cannot be listed (running as root, without setpriv)"
 else
-  rm -rf "$tmp/tree-out"
+  rm -rf "$tmp/tree/out"
   run_cmd /dev/null "a directory with a subdirectory that cannot be listed" "${as_other[@]}" \
     "$REPORTKG" convert -q "$tmp/tree" --out-dir "$tmp/tree/out"
   check "a subdirectory that cannot be listed: exit 2 (got $rc)" test "$rc" -eq 2
@@ -420,12 +420,26 @@ check "-o /dev/stdout appended to a file: the document follows it" parses turtle
 "$REPORTKG" convert -q "$good" -o /dev/stdout </dev/null >&- 2>"$err"
 rc=$?
 check "-o /dev/stdout with standard output closed: exit 3 (got $rc): $(cat "$err")" test "$rc" -eq 3
+"$REPORTKG" convert -q "$good" -o /dev/null </dev/null >&- 2>"$err"
+rc=$?
+check "-o /dev/null with standard output closed: exit 0 (got $rc): $(cat "$err")" test "$rc" -eq 0
+# -o naming standard error's file: refused before any report is converted.
+: >"$tmp/log.txt"
+"$REPORTKG" convert "$good" -o /dev/stderr </dev/null >/dev/null 2>>"$tmp/log.txt"
+rc=$?
+check "-o /dev/stderr appended to a file: exit 1 (got $rc)" test "$rc" -eq 1
+check "-o /dev/stderr appended to a file: one line says why: $(cat "$tmp/log.txt")" \
+  bash -c '[[ "$(wc -l <"$1")" -eq 1 && "$(cat "$1")" == *"standard error"* ]]' _ "$tmp/log.txt"
 
 # ---- output files ---------------------------------------------------------------------------------
 cp "$good" "$tmp/in/self.de.txt"
 expect_error "-o naming a report" 1 "$tmp/in/self.de.txt: " "is also a report" \
   convert -q "$tmp/in/self.de.txt" -o "$tmp/in/self.de.txt"
 check "-o naming a report: the report is kept" cmp -s "$good" "$tmp/in/self.de.txt"
+"$REPORTKG" convert -q "$tmp/in/self.de.txt" </dev/null >>"$tmp/in/self.de.txt" 2>"$err"
+rc=$?
+check "standard output appended to a report: exit 1 (got $rc): $(cat "$err")" test "$rc" -eq 1
+check "standard output appended to a report: the report is kept" cmp -s "$good" "$tmp/in/self.de.txt"
 # An empty path is a usage error, as CLI11 reports one (with a hint to --help on a second line).
 for option in --out-dir -o; do
   run "$option ''" convert -q "$good" "$option" ""
@@ -437,10 +451,10 @@ done
 # A file rewritten keeps its permissions.
 cp "$good" "$tmp/in/perm.de.txt"
 echo old >"$tmp/perm.ttl"
-chmod 640 "$tmp/perm.ttl"
+chmod 604 "$tmp/perm.ttl"
 run "rewriting a file" convert -q "$tmp/in/perm.de.txt" -o "$tmp/perm.ttl"
 check "a rewritten file keeps its permissions (got $(stat -c %a "$tmp/perm.ttl"))" \
-  test "$(stat -c %a "$tmp/perm.ttl")" = 640
+  test "$(stat -c %a "$tmp/perm.ttl")" = 604
 # Names as long as names may be: converted again into the same directory (the file is then
 # replaced, under a temporary name first).
 long="$(printf 'x%.0s' $(seq 1 251))"
@@ -460,6 +474,14 @@ run_cmd /dev/null "--jobs 1024 with 100 open files allowed" bash -c \
 check "--jobs 1024 with 100 open files: exit 0 (got $rc): $(head -c 300 "$err")" test "$rc" -eq 0
 run "--jobs 1" convert -q --jobs 1 "$tmp/wide" --out-dir "$tmp/wide-1"
 check "--jobs 1024 with 100 open files: the same files as --jobs 1" diff -r "$tmp/wide-1" "$tmp/wide-n"
+for jobs in 1 8; do
+  run_cmd /dev/null "--jobs $jobs with 8 open files allowed" bash -c \
+    'ulimit -n 8 && "$1" convert -q --jobs "$2" "$3" --out-dir "$4"' _ "$REPORTKG" "$jobs" \
+    "$tmp/wide" "$tmp/wide-8-$jobs"
+  check "--jobs $jobs with 8 open files: exit 0 (got $rc): $(head -c 300 "$err")" test "$rc" -eq 0
+done
+check "with 8 open files, --jobs 8 writes the same files as --jobs 1" \
+  diff -r "$tmp/wide-8-1" "$tmp/wide-8-8"
 
 # ---- interrupted ---------------------------------------------------------------------------------
 # Ctrl-C or SIGTERM while a directory is converted: the command stops after the report at hand,
