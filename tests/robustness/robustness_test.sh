@@ -603,6 +603,24 @@ wait "$pid" 2>/dev/null
 check "SIGKILL while replacing a TriG document: the old one is left, and nothing else: $(ls -A "$tmp/killd")" \
   test "$(ls -A "$tmp/killd")" = all.trig -a "$(cat "$tmp/killd/all.trig")" = old
 
+# ---- the limit of open files ----------------------------------------------------------------------
+# It is raised as far as the system allows: a run started with a soft limit of 64 has the hard one.
+hard="$(ulimit -Hn)"
+if [[ "$hard" == unlimited || "$hard" -le 64 ]]; then
+  echo "  skipped: raising the limit of open files (hard limit $hard)"
+else
+  rm -rf "$tmp/raised"
+  bash -c 'ulimit -Sn 64 && exec "$@"' _ "$REPORTKG" convert --jobs 2 "$tmp/many" \
+    --out-dir "$tmp/raised" </dev/null 2>"$tmp/raised.err" &
+  pid=$!
+  until_lines 20 "$tmp/raised.err"  # a line per report: converting, the limit set
+  soft="$(awk '/^Max open files/ { print $4 }' "/proc/$pid/limits" 2>/dev/null)"
+  kill -s KILL "$pid"
+  wait "$pid" 2>/dev/null
+  check "a run started with 64 open files allowed raises the limit to $hard (got ${soft:-nothing})" \
+    test "$soft" = "$hard"
+fi
+
 # ---- a large report -----------------------------------------------------------------------------
 # The bundled reports repeated to $large_mb MB: one report, converted in one piece.
 chunk="$tmp/chunk.txt"
