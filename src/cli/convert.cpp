@@ -167,8 +167,9 @@ class Converter {
                                    "), which the output would overwrite; choose another output",
                                o_.output == "-" ? "<stdout>" : o_.output));
       }
+    } else {
+      mark_unique_ids(items);
     }
-    if (!o_.out_dir.empty()) mark_unique_ids(items);
     if (streamed_) order_by_iri(items);
     const auto files = static_cast<std::size_t>(
         std::count_if(items.begin(), items.end(), [](const Item& item) { return !item.error; }));

@@ -92,7 +92,8 @@ fs::path directory_of(const fs::path& file) {
 // ".NAME.tmp-XXXXXX", NAME cut short (before a character) where the whole would be longer than
 // a name may be in that directory.
 std::string temp_pattern(const fs::path& target) {
-  constexpr std::size_t kAdded = std::string_view(". .tmp-XXXXXX").size() - 1;
+  constexpr std::string_view kSuffix = ".tmp-XXXXXX";
+  constexpr std::size_t kAdded = 1 + kSuffix.size();  // the leading '.' and the suffix
   const fs::path dir = directory_of(target);
   const long name_max = ::pathconf(dir.c_str(), _PC_NAME_MAX);
   const auto longest = static_cast<std::size_t>(name_max > 0 ? name_max : NAME_MAX);
@@ -102,7 +103,7 @@ std::string temp_pattern(const fs::path& target) {
     while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
     name.resize(cut);
   }
-  return (dir / ("." + name + ".tmp-XXXXXX")).string();
+  return (dir / ("." + name + std::string(kSuffix))).string();
 }
 
 // A new file without a name in the directory of `target` (O_TMPFILE), with the mode any new
@@ -129,11 +130,21 @@ struct Target {
   std::optional<struct stat> replaces;  // kFile: the file it replaces, if any
 };
 
-// Whether `st` is what the file descriptor `fd` leads to (as "/dev/stdout" names standard
-// output's file, among any other names of it).
+// The file `fd` leads to (device and inode), if it is open.
+std::optional<std::pair<dev_t, ino_t>> file_of(int fd) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return std::nullopt;
+  return std::pair(st.st_dev, st.st_ino);
+}
+
+// Whether `st` is what standard output (STDOUT_FILENO) or standard error (STDERR_FILENO) leads
+// to (as "/dev/stdout" names standard output's file, among any other names of it). They are
+// looked at once: a run writing a file per report over old ones asks for every file.
 bool is_open_as(int fd, const struct stat& st) {
-  struct stat open {};
-  return ::fstat(fd, &open) == 0 && open.st_dev == st.st_dev && open.st_ino == st.st_ino;
+  static const auto out = file_of(STDOUT_FILENO);
+  static const auto err = file_of(STDERR_FILENO);
+  const auto& open = fd == STDOUT_FILENO ? out : err;
+  return open && *open == std::pair(st.st_dev, st.st_ino);
 }
 
 Result<Target> find_target(const std::string& path) {
@@ -220,9 +231,9 @@ Result<StagedFile> StagedFile::create(const std::string& path, const std::string
   // A file rewritten keeps its permissions, and its owner and group where this process may give
   // them (as `sed -i` does); otherwise they are this process's, as a new file's are.
   if (replaces) {
-    const bool owned = ::fchown(file.fd_, replaces->st_uid, replaces->st_gid) == 0 ||
-                       ::fchown(file.fd_, static_cast<uid_t>(-1), replaces->st_gid) == 0;
-    static_cast<void>(owned);
+    [[maybe_unused]] const bool owned =
+        ::fchown(file.fd_, replaces->st_uid, replaces->st_gid) == 0 ||
+        ::fchown(file.fd_, static_cast<uid_t>(-1), replaces->st_gid) == 0;
     if (::fchmod(file.fd_, replaces->st_mode & 0777) != 0) {
       return output_error(path, "cannot create", errno);
     }

@@ -2,10 +2,9 @@
 // without a name in the directory of its path (O_TMPFILE) and linked into place once it is on
 // disk, so that not even a killed run leaves anything of it (one that replaces another is linked
 // under a temporary name and renamed over it: a run killed between those two calls leaves that
-// name). On a filesystem without such files, a file is
-// written to a temporary file beside its path and renamed into place. Files are made durable in
-// groups (one sync of the filesystem for a group rather than one per file), which is what writing
-// one small file per report needs.
+// name). On a filesystem without such files, a file is written to a temporary file beside its
+// path and renamed into place. Files are made durable in groups (one sync of the filesystem for
+// a group rather than one per file), which is what writing one small file per report needs.
 #pragma once
 
 #include <sys/stat.h>
