@@ -8,6 +8,7 @@
 #include <system_error>
 #include <utility>
 
+#include "base/utf8.hpp"
 #include "cli/exit_codes.hpp"
 #include "input/document.hpp"
 
@@ -35,13 +36,48 @@ std::string plural(std::size_t n, std::string singular) {
   return std::to_string(n) + ' ' + singular;
 }
 
-// `s` on one line, whatever the file names in it hold: control characters and backslashes
-// escaped as in C.
+// The length of the valid UTF-8 character of two to four bytes at `s[i]`, or 0.
+std::size_t multibyte_at(std::string_view s, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(s[i]);
+  const std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  const std::string_view c = s.substr(i, n);
+  return c.size() == n && utf8::find_invalid(c) == std::string_view::npos ? n : 0;
+}
+
+// Whether a character beyond ASCII is shown as it is: not a C1 control, a line or a paragraph
+// separator.
+bool shown(char32_t c) { return c > 0x9F && c != 0x2028 && c != 0x2029; }
+
+// `s` on one line and as text, whatever the file names in it hold: control characters and
+// backslashes escaped as in C, and so the bytes of what is no character (invalid UTF-8) and of
+// the characters that end a line or steer a terminal beyond ASCII (C1 controls such as NEL and
+// CSI, the line and paragraph separators).
 std::string one_line(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (const char c : s) {
+  const auto escape = [&out](std::string_view bytes) {
+    for (const char c : bytes) {
+      char hex[5];
+      std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(c));
+      out += hex;
+    }
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
     const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      const std::size_t n = multibyte_at(s, i);
+      const std::string_view bytes = s.substr(i, std::max<std::size_t>(n, 1));
+      std::size_t after = i;
+      if (n > 0 && shown(utf8::next_multibyte(s, after))) {
+        out += bytes;
+      } else {
+        escape(bytes);
+      }
+      i += bytes.size();
+      continue;
+    }
+    ++i;
     if (c == '\\') {
       out += "\\\\";
     } else if (u >= 0x20 && u != 0x7F) {
@@ -53,9 +89,7 @@ std::string one_line(std::string_view s) {
     } else if (c == '\t') {
       out += "\\t";
     } else {
-      char hex[5];
-      std::snprintf(hex, sizeof hex, "\\x%02X", u);
-      out += hex;
+      escape(std::string_view(&c, 1));
     }
   }
   return out;

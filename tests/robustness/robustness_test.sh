@@ -374,6 +374,20 @@ check "a name with a line break: one line on stderr, the break escaped: $(cat "$
   bash -c '[[ "$(wc -l <"$1")" -eq 1 && "$(cat "$1")" == *"two\nlines.de.txt:"* ]]' _ "$err"
 rm -f "$name"
 
+# Beyond ASCII, what is no character (an invalid byte) and the characters that break a line or
+# steer a terminal (NEL, a C1 control; the line separator U+2028) are shown as their bytes; a
+# letter such as ü is shown as it is.
+name="$tmp/in/a"$'\xC2\x85'"b"$'\xFF'"c"$'\xE2\x80\xA8'"d-"$'\xC3\xBC'".de.txt"
+cp "$good" "$name"
+printf '\xFF' >>"$name"
+run "a report whose name has a C1 control, an invalid byte and a line separator" \
+  convert -q "$name" -o /dev/null
+check "a name with a C1 control: exit 2 (got $rc)" test "$rc" -eq 2
+check "a name with a C1 control: its bytes escaped, ü kept: $(cat "$err")" \
+  bash -c '[[ "$(wc -l <"$1")" -eq 1 &&
+             "$(cat "$1")" == *"a\xC2\x85b\xFFc\xE2\x80\xA8d-"$'"'"'\xC3\xBC'"'"'".de.txt:"* ]]' _ "$err"
+rm -f "$name"
+
 # ---- the standard streams -------------------------------------------------------------------------
 # Started with standard error closed, the summary lines go nowhere, and never into an output file.
 rm -rf "$tmp/closed"
