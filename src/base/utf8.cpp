@@ -95,18 +95,26 @@ void append(std::string& out, char32_t c) {
   }
 }
 
-// The bytes that are not continuation bytes (10xxxxxx), counted eight at a time.
+namespace {
+
+// The bytes of a word that are not continuation bytes (10xxxxxx): their top bits, moved to the
+// bottom and added up by one multiplication (std::popcount is a library call without the POPCNT
+// instruction).
+std::size_t leading_bytes(std::uint64_t w) {
+  const std::uint64_t continuation = (w & ~(w << 1) & kHighs) >> 7;
+  return 8 - static_cast<std::size_t>((continuation * kOnes) >> 56);
+}
+
+bool is_leading_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+}  // namespace
+
+// The bytes that are not continuation bytes, counted eight at a time.
 std::size_t length(std::string_view s) {
   std::size_t n = 0;
   std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    const std::uint64_t w = word_at(s, i);
-    // The continuation bytes' top bits, moved to the bottom and added up by one multiplication
-    // (std::popcount is a library call without the POPCNT instruction).
-    const std::uint64_t continuation = (w & ~(w << 1) & kHighs) >> 7;
-    n += 8 - static_cast<std::size_t>((continuation * kOnes) >> 56);
-  }
-  for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  for (; i + 8 <= s.size(); i += 8) n += leading_bytes(word_at(s, i));
+  for (; i < s.size(); ++i) n += is_leading_byte(s[i]);
   return n;
 }
 
@@ -124,19 +132,23 @@ std::size_t line_end(std::string_view s, std::size_t pos) {
 }
 
 CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
-  checkpoints_.reserve(text.size() / 64 + 1);
+  checkpoints_.resize(text.size() / 8 + 1);
   std::size_t cps = 0;
-  for (std::size_t i = 0; i < text.size(); i += 64) {
-    checkpoints_.push_back(cps);
-    cps += length(text.substr(i, 64));
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    checkpoints_[i / 8] = cps;
+    cps += leading_bytes(word_at(text, i));
   }
+  checkpoints_[i / 8] = cps;
+  for (; i < text.size(); ++i) cps += is_leading_byte(text[i]);
   length_ = cps;
 }
 
 std::size_t CodePointIndex::at(std::size_t byte) const {
   if (byte >= text_.size()) return length_;
-  const std::size_t base = byte / 64;
-  return checkpoints_[base] + length(text_.substr(base * 64, byte - base * 64));
+  std::size_t cps = checkpoints_[byte / 8];
+  for (std::size_t i = byte & ~std::size_t{7}; i < byte; ++i) cps += is_leading_byte(text_[i]);
+  return cps;
 }
 
 namespace {

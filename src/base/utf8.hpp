@@ -39,9 +39,12 @@ class CodePointIndex {
   explicit CodePointIndex(std::string_view text);
   /// Code-point offset of byte offset `byte` (which must be on a code-point boundary or the end).
   std::size_t at(std::size_t byte) const;
+  /// Number of code points of the whole text: length(text).
+  std::size_t length() const { return length_; }
 
  private:
-  // Code-point offset at every 64th byte; the rest is counted from there.
+  // Code-point offset at every eighth byte (the text is counted a word at a time anyway); the
+  // rest, up to seven bytes, is counted from there.
   std::vector<std::size_t> checkpoints_;
   std::size_t length_ = 0;  // of the whole text
   std::string_view text_;

@@ -191,7 +191,7 @@ class Builder {
       add(report_, type_, term(ns::kNif, "Context"));
       add(report_, term(ns::kNif, "isString"), literal(doc.text));
       add(report_, term(ns::kNif, "beginIndex"), integer(0));
-      add(report_, term(ns::kNif, "endIndex"), integer(utf8::length(doc.text)));
+      add(report_, term(ns::kNif, "endIndex"), integer(cps_.length()));
     }
     if (!doc.title.empty()) add(report_, term(ns::kSchema, "headline"), de(doc.title));
     if (valid_iri(doc.source_url)) add(report_, term(ns::kSchema, "url"), iri(doc.source_url));

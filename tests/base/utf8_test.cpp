@@ -88,6 +88,7 @@ TEST_CASE("code-point index maps byte offsets past umlauts and an emoji outside 
   CHECK(index.at(text.find(" aus")) == 7);  // the emoji is one code point of four bytes
   CHECK(index.at(text.find("Österreich")) == 12);
   CHECK(index.at(text.size()) == utf8::length(text));
+  CHECK(index.length() == utf8::length(text));
 }
 
 TEST_CASE("code-point index stays exact beyond its checkpoints in a long text") {
