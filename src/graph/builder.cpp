@@ -1,6 +1,7 @@
 #include "graph/builder.hpp"
 
 #include <array>
+#include <charconv>
 #include <cstdint>
 
 #include "base/strings.hpp"
@@ -13,6 +14,21 @@ using recognize::EntityType;
 using relate::Predicate;
 
 std::string xsd(const char* local) { return std::string(ns::kXsd) + local; }
+
+// The decimal digits of a number, for IRIs and literals: no std::string for each of the offsets
+// of every NIF string.
+class Decimal {
+ public:
+  explicit Decimal(std::size_t v)
+      : size_(static_cast<std::size_t>(
+            std::to_chars(digits_.data(), digits_.data() + digits_.size(), v).ptr -
+            digits_.data())) {}
+  std::string_view view() const { return {digits_.data(), size_}; }
+
+ private:
+  std::array<char, 20> digits_;  // enough for any 64-bit number
+  std::size_t size_;
+};
 
 const char* class_name(EntityType type) { return recognize::type_name(type); }
 
@@ -146,9 +162,9 @@ class Builder {
   TermId de(std::string_view v) {
     return literal(v, {}, text_.doc->lang.empty() ? "de" : text_.doc->lang);
   }
-  TermId integer(std::size_t v) {
+  TermId integer(const Decimal& v) {
     static const std::string kNonNegativeInteger = xsd("nonNegativeInteger");
-    return literal(std::to_string(v), kNonNegativeInteger);
+    return literal(v.view(), kNonNegativeInteger);
   }
   std::string_view value(TermId id) const { return out_.terms[id].value; }
 
@@ -159,13 +175,13 @@ class Builder {
 
   // A NIF string for the byte range [begin, end) of the report text; returns its id.
   TermId nif_string(std::size_t begin, std::size_t end, const char* extra_type = nullptr) {
-    const std::size_t first = cps_.at(begin);
-    const std::size_t last = cps_.at(end);
+    const Decimal first(cps_.at(begin));
+    const Decimal last(cps_.at(end));
     scratch_ = report_iri_;
     scratch_ += "#char=";
-    scratch_ += std::to_string(first);
+    scratch_ += first.view();
     scratch_ += ',';
-    scratch_ += std::to_string(last);
+    scratch_ += last.view();
     // Not interned: a span is rarely named twice, and the writer merges equal terms anyway.
     const TermId s = out_.add_term(Term::Kind::kIri, scratch_);
     add(s, type_, term(ns::kNif, "String"));
@@ -190,8 +206,8 @@ class Builder {
     if (mentions()) {
       add(report_, type_, term(ns::kNif, "Context"));
       add(report_, term(ns::kNif, "isString"), literal(doc.text));
-      add(report_, term(ns::kNif, "beginIndex"), integer(0));
-      add(report_, term(ns::kNif, "endIndex"), integer(cps_.length()));
+      add(report_, term(ns::kNif, "beginIndex"), integer(Decimal(0)));
+      add(report_, term(ns::kNif, "endIndex"), integer(Decimal(cps_.length())));
     }
     if (!doc.title.empty()) add(report_, term(ns::kSchema, "headline"), de(doc.title));
     if (valid_iri(doc.source_url)) add(report_, term(ns::kSchema, "url"), iri(doc.source_url));
@@ -249,7 +265,8 @@ class Builder {
   void statement(TermId s, TermId p, TermId o, const relate::Evidence& ev, const char* kind,
                  std::size_t n) {
     if (!full()) return;
-    const TermId st = iri(report_iri_ + "#" + kind + std::to_string(n));
+    scratch_.assign(report_iri_).append("#").append(kind).append(Decimal(n).view());
+    const TermId st = iri(scratch_);
     add(st, type_, term(ns::kRkg, "Statement"));
     add(st, term(ns::kRdf, "subject"), s);
     add(st, term(ns::kRdf, "predicate"), p);
@@ -297,12 +314,14 @@ class Builder {
   void quantity(const relate::Quantity& q, std::size_t n) {
     if (q.subject < 0) return;
     const TermId s = entity_id(q.subject);
-    const TermId node = iri(opt_.base_iri + "quantity/" + std::string(iri_tail(report_iri_)) + "N" +
-                            std::to_string(n));
+    scratch_.assign(opt_.base_iri).append("quantity/").append(iri_tail(report_iri_)).append("N");
+    scratch_.append(Decimal(n).view());
+    const TermId node = iri(scratch_);
     add(s, term(ns::kRkg, "quantity"), node);
     add(node, type_, term(ns::kRkg, "Quantity"));
     const bool integral = q.value.find('.') == std::string::npos;
-    add(node, term(ns::kRkg, "value"), literal(q.value, xsd(integral ? "integer" : "decimal")));
+    static const std::string kInteger = xsd("integer"), kDecimal = xsd("decimal");
+    add(node, term(ns::kRkg, "value"), literal(q.value, integral ? kInteger : kDecimal));
     add(node, term(ns::kRkg, "unit"), de(q.unit));
     if (!q.qualifier.empty()) add(node, term(ns::kRkg, "qualifier"), de(q.qualifier));
     add(node, term(ns::kRkg, "report"), report_);
@@ -314,8 +333,9 @@ class Builder {
   }
 
   void quote(const relate::Quote& q, std::size_t n) {
-    const TermId node = iri(opt_.base_iri + "quote/" + std::string(iri_tail(report_iri_)) + "Q" +
-                            std::to_string(n));
+    scratch_.assign(opt_.base_iri).append("quote/").append(iri_tail(report_iri_)).append("Q");
+    scratch_.append(Decimal(n).view());
+    const TermId node = iri(scratch_);
     add(node, type_, term(ns::kRkg, "Quote"));
     add(node, term(ns::kRkg, "text"),
         de(std::string_view(text_.doc->text).substr(q.begin, q.end - q.begin)));
