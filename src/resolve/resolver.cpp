@@ -1,9 +1,10 @@
 #include <algorithm>
-#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
+#include "base/strings.hpp"
 #include "base/utf8.hpp"
 #include "resolve/entity.hpp"
 
@@ -16,21 +17,18 @@ using recognize::Mention;
 // Key of a name for comparisons: inflection-insensitive words, joined by spaces.
 std::string name_key(std::string_view name) {
   std::string key;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    if (!key.empty()) key += ' ';
-    key += recognize::match_key(utf8::to_lower(word));
-    word.clear();
-  };
-  for (const char c : name) {
-    if (c == ' ' || c == '-') {
-      flush();
-    } else {
-      word += c;
+  std::string lower;  // of one word
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && name[i] != ' ' && name[i] != '-') continue;
+    if (i > start) {
+      if (!key.empty()) key += ' ';
+      lower.clear();
+      utf8::append_lower(lower, name.substr(start, i - start));
+      key += recognize::match_key(lower);
     }
+    start = i + 1;
   }
-  flush();
   return key;
 }
 
@@ -69,12 +67,16 @@ class Resolver {
   Resolved run() {
     // A plural event noun names one event only when counted ("37 Nebenveranstaltungen"); else
     // it speaks of events in general ("Angriffe im Sudan").
+    counted_.assign(rec_.mentions.size(), false);
     for (const auto& q : rec_.quantities) {
-      if (q.counted >= 0) counted_.insert(q.counted);
+      if (q.counted >= 0 && static_cast<std::size_t>(q.counted) < counted_.size())
+        counted_[static_cast<std::size_t>(q.counted)] = true;
     }
     // Named mentions first, in text order, then the references to them.
     order_ = sorted_mentions();
-    for (std::size_t i = 0; i < order_.size(); ++i) position_[order_[i]] = i;
+    position_.assign(rec_.mentions.size(), 0);
+    for (std::size_t i = 0; i < order_.size(); ++i)
+      position_[static_cast<std::size_t>(order_[i])] = i;
     for (const int m : order_) {
       const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
       // In a quote only names of the gazetteer's kinds count; a person, event or agreement
@@ -122,8 +124,7 @@ class Resolver {
     for (std::size_t i = 0; i < rec_.mentions.size(); ++i) {
       const Mention& m = rec_.mentions[i];
       if (recognize::dropped(m)) continue;
-      if (m.type == EntityType::kEvent && m.plural && !counted_.count(static_cast<int>(i)))
-        continue;
+      if (m.type == EntityType::kEvent && m.plural && !counted_[i]) continue;
       order.push_back(static_cast<int>(i));
     }
     std::stable_sort(order.begin(), order.end(), [this](int a, int b) {
@@ -150,15 +151,16 @@ class Resolver {
     out_.entities.push_back(std::move(e));
     const int index = static_cast<int>(out_.entities.size()) - 1;
     if (type == EntityType::kAgreement) agreements_.push_back(index);
+    padded_keys_.emplace_back();
+    lower_labels_.push_back(type == EntityType::kEvent ? utf8::to_lower(m.name) : std::string());
     return index;
   }
 
   int by_key(EntityType type, const std::string& key, const Mention& m) {
-    const std::string k = std::string(recognize::type_name(type)) + "\t" + key;
-    const auto it = keys_.find(k);
-    if (it != keys_.end()) return it->second;
+    typed_key_.assign(recognize::type_name(type)).append("\t").append(key);
+    if (const int* e = keys_.find(typed_key_)) return *e;
     const int e = create(type, m);
-    keys_[k] = e;
+    keys_.try_emplace(typed_key_, e);
     if (!m.abbreviation.empty()) abbreviations_[m.abbreviation] = e;
     return e;
   }
@@ -167,29 +169,35 @@ class Resolver {
   int person(const Mention& m) {
     const std::string key = name_key(m.name);
     // Candidates share a word of the name.
-    std::set<int> candidates;
+    std::vector<int> candidates;
     for (const auto& w : recognize::name_words(key)) {
-      const auto it = person_words_.find(w);
-      if (it != person_words_.end()) candidates.insert(it->second.begin(), it->second.end());
+      if (const std::vector<int>* list = person_words_.find(w))
+        candidates.insert(candidates.end(), list->begin(), list->end());
     }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    const std::string padded = " " + key + " ";
     for (const int e : candidates) {
       Entity& ent = out_.entities[static_cast<std::size_t>(e)];
-      const std::string ek = name_key(ent.label);
-      if (ek == key || (" " + ek + " ").find(" " + key + " ") != std::string::npos ||
-          (" " + key + " ").find(" " + ek + " ") != std::string::npos) {
+      // The same key, or one within the other, word by word.
+      const std::string& ek = padded_keys_[static_cast<std::size_t>(e)];
+      if (ek == padded || ek.find(padded) != std::string::npos ||
+          padded.find(ek) != std::string::npos) {
         if (m.name.size() > ent.label.size()) {
           ent.label = m.name;
-          index_person(e, key);
+          index_person(e, key, padded);
         }
         return e;
       }
     }
     const int e = create(EntityType::kPerson, m);
-    index_person(e, key);
+    index_person(e, key, padded);
     return e;
   }
 
-  void index_person(int e, const std::string& key) {
+  // Records the label key of person `e` (and `padded`, the key between two spaces).
+  void index_person(int e, const std::string& key, const std::string& padded) {
+    padded_keys_[static_cast<std::size_t>(e)] = padded;
     for (const auto& w : recognize::name_words(key)) {
       auto& list = person_words_[w];
       if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
@@ -206,8 +214,7 @@ class Resolver {
       return e;
     }
     if (!m.distinct && !m.cls.empty() && m.cls != "generic") {
-      const auto it = event_classes_.find(m.cls);
-      if (it != event_classes_.end()) return it->second;
+      if (const int* e = event_classes_.find(m.cls)) return *e;
     }
     if (m.cls == "generic") return -1;  // "die Veranstaltung": a reference, resolved later
     const int e = create(EntityType::kEvent, m);
@@ -232,20 +239,17 @@ class Resolver {
     return e;
   }
 
-  // The most recent entity (before `m`, else after unless `before_only`) of `type` that
+  // The most recent entity (before `m`, else after unless `before_only`) of `type` whose index
   // satisfies `ok`.
-  int nearest(int m, EntityType type, const std::function<bool(const Entity&)>& ok,
-              bool before_only = false) const {
+  template <class Ok>
+  int nearest(int m, EntityType type, const Ok& ok, bool before_only = false) const {
     // Only the mentions within kWindow positions are looked at, so that a reference costs the
     // same in a huge report as in a short one.
     constexpr std::size_t kWindow = 400;
-    const std::size_t pos = position_.at(m);
+    const std::size_t pos = position_[static_cast<std::size_t>(m)];
     const auto matches = [&](std::size_t i) {
       const int e = out_.entity_of[static_cast<std::size_t>(order_[i])];
-      return e >= 0 && out_.entities[static_cast<std::size_t>(e)].type == type &&
-                     ok(out_.entities[static_cast<std::size_t>(e)])
-                 ? e
-                 : -1;
+      return e >= 0 && out_.entities[static_cast<std::size_t>(e)].type == type && ok(e) ? e : -1;
     };
     for (std::size_t i = pos, n = 0; i-- > 0 && n < kWindow; ++n) {
       if (const int e = matches(i); e >= 0) return e;
@@ -262,15 +266,15 @@ class Resolver {
       case EntityType::kPerson: {
         // A part of a name: the nearest person whose name has that word.
         const std::string w = " " + name_key(m.name) + " ";
-        return nearest(index, EntityType::kPerson, [&](const Entity& e) {
-          return (" " + name_key(e.label) + " ").find(w) != std::string::npos;
+        return nearest(index, EntityType::kPerson, [&](int e) {
+          return padded_keys_[static_cast<std::size_t>(e)].find(w) != std::string::npos;
         });
       }
       case EntityType::kOrganization: {
-        const auto ab = abbreviations_.find(m.name);
-        if (ab != abbreviations_.end()) return ab->second;
+        if (const int* ab = abbreviations_.find(m.name)) return *ab;
         const std::string head = head_word(m.name);
-        const int e = nearest(index, EntityType::kOrganization, [&](const Entity& ent) {
+        const int e = nearest(index, EntityType::kOrganization, [&](int o) {
+          const Entity& ent = out_.entities[static_cast<std::size_t>(o)];
           const std::string last = head_word(ent.label);
           return (last.ends_with(head) || first_word(ent.label) == head) &&
                  name_key(ent.label) != name_key(m.name);
@@ -281,21 +285,23 @@ class Resolver {
       }
       case EntityType::kEvent: {
         if (m.cls == "generic") {
-          return nearest(index, EntityType::kEvent, [](const Entity& e) {
-            return e.event_kind == EventKind::kHappening && !e.plural;
+          return nearest(index, EntityType::kEvent, [&](int e) {
+            const Entity& ent = out_.entities[static_cast<std::size_t>(e)];
+            return ent.event_kind == EventKind::kHappening && !ent.plural;
           });
         }
         // "die Zeremonie" after "Unterzeichnungszeremonie", "der Gipfel" after "NATO-Gipfel".
         const std::string head = utf8::to_lower(m.name);
         const int same_head = nearest(
             index, EntityType::kEvent,
-            [&](const Entity& e) {
-              return !e.plural && !e.distinct && utf8::to_lower(e.label).ends_with(head);
+            [&](int e) {
+              const Entity& ent = out_.entities[static_cast<std::size_t>(e)];
+              return !ent.plural && !ent.distinct &&
+                     lower_labels_[static_cast<std::size_t>(e)].ends_with(head);
             },
             /*before_only=*/true);
         if (same_head >= 0) return same_head;
-        const auto it = event_classes_.find(m.cls);
-        if (it != event_classes_.end()) return it->second;
+        if (const int* e = event_classes_.find(m.cls)) return *e;
         if (m.in_quote) return -1;
         return event(m);
       }
@@ -313,8 +319,9 @@ class Resolver {
         return best;
       }
       case EntityType::kCountry:
-        return m.in_quote ? keys_.count("Country\t" + m.key) ? keys_.at("Country\t" + m.key) : -1
-                          : -1;
+        if (!m.in_quote) return -1;
+        if (const int* e = keys_.find("Country\t" + m.key)) return *e;
+        return -1;
       case EntityType::kPlace:
         return -1;
     }
@@ -367,8 +374,11 @@ class Resolver {
           if (name.size() > e.label.size()) e.label = name;
         }
       }
+      std::optional<std::string> label_key;  // made once, when first needed
       for (const auto& [name, n] : names) {
-        if (name != e.label && name_key(name) != name_key(e.label)) alts.insert(name);
+        if (name == e.label) continue;
+        if (!label_key) label_key = name_key(e.label);
+        if (name_key(name) != *label_key) alts.insert(name);
       }
       switch (e.type) {
         case EntityType::kCountry: {
@@ -407,13 +417,17 @@ class Resolver {
   const recognize::Lexicon& lex_;
   Resolved out_;
   std::vector<int> order_;
-  std::map<std::string, int> keys_;
-  std::map<std::string, int> abbreviations_;
-  std::map<std::string, int> event_classes_;
-  std::set<int> counted_;
-  std::vector<int> agreements_;          // the agreement entities, in the order they were made
-  std::map<int, std::size_t> position_;  // mention → index in order_
-  std::map<std::string, std::vector<int>> person_words_;  // word of a name → persons
+  StringTable<int> keys_;  // type name, tab, key → entity
+  std::string typed_key_;  // the key being looked up there
+  StringTable<int> abbreviations_;
+  StringTable<int> event_classes_;
+  std::vector<bool> counted_;          // by mention: counted by a quantity
+  std::vector<int> agreements_;        // the agreement entities, in the order they were made
+  std::vector<std::size_t> position_;  // by mention: index in order_
+  StringTable<std::vector<int>> person_words_;  // word of a name → persons
+  // By entity: a person's label key between two spaces (labels change while resolving), an
+  // event's lower-case label.
+  std::vector<std::string> padded_keys_, lower_labels_;
   std::map<int, std::set<std::string>> agreement_qualifiers_;
 };
 
