@@ -2,8 +2,10 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 
+#include "base/strings.hpp"
 #include "base/utf8.hpp"
 #include "relate/relation.hpp"
 
@@ -20,7 +22,7 @@ using text::TokenKind;
 
 // Words that open a subordinate or relative clause after a comma.
 bool opens_clause(std::string_view lower) {
-  static const std::set<std::string_view> kWords = {
+  static const StringSet kWords = {
       "der", "die",  "das",  "dem", "den",   "denen",   "deren",   "dessen",  "dass",
       "um",  "wenn", "weil", "als", "wobei", "nachdem", "während", "an",      "in",
       "bei", "mit",  "auf",  "wo",  "ob",    "damit",   "sobald",  "sondern", "aber"};
@@ -52,6 +54,10 @@ class Relater {
         if (cur < 0 || span_size(cur) > mention.last - mention.first)
           owner_[k] = static_cast<int>(m);
       }
+    }
+    for (std::size_t k = 0; k < owner_.size(); ++k) {
+      const int m = owner_[k];
+      if (m >= 0 && rec.mentions[static_cast<std::size_t>(m)].first == k) starting_.push_back(m);
     }
     for (std::size_t m = 0; m < rec.mentions.size(); ++m) {
       const Mention& mention = rec.mentions[m];
@@ -99,8 +105,7 @@ class Relater {
       for (std::uint32_t k = q.open + 1; k < q.close; ++k) in_quote_[k] = true;
     }
     verbs_of_.resize(text.sentences.size());
-    for (std::size_t v = 0; v < rec.verbs.size(); ++v)
-      verbs_of_[tok(rec.verbs[v].first).sentence].push_back(v);
+    for (const auto& v : rec.verbs) verbs_of_[tok(v.first).sentence].push_back(&v);
     titles_of_.resize(text.sentences.size());
     for (std::size_t t = 0; t < rec.titles.size(); ++t)
       titles_of_[tok(rec.titles[t].head).sentence].push_back(t);
@@ -114,10 +119,14 @@ class Relater {
   std::vector<const recognize::VerbMention*> verbs_in(std::uint32_t first,
                                                       std::uint32_t last) const {
     std::vector<const recognize::VerbMention*> out;
-    for (std::uint32_t s = first; s <= last && s < verbs_of_.size(); ++s) {
-      for (const std::size_t v : verbs_of_[s]) out.push_back(&rec_.verbs[v]);
-    }
+    for (std::uint32_t s = first; s <= last && s < verbs_of_.size(); ++s)
+      out.insert(out.end(), verbs_of_[s].begin(), verbs_of_[s].end());
     return out;
+  }
+  // The verbs of sentence `s`, without a copy.
+  const std::vector<const recognize::VerbMention*>& verbs_in(std::uint32_t s) const {
+    static const std::vector<const recognize::VerbMention*> kNone;
+    return s < verbs_of_.size() ? verbs_of_[s] : kNone;
   }
 
   Facts run() {
@@ -184,16 +193,12 @@ class Relater {
   }
 
   // Mentions (index) whose first token lies in [first, last), in text order.
-  std::vector<int> mentions_in(std::uint32_t first, std::uint32_t last) const {
-    std::vector<int> out;
-    int prev = -1;
-    for (std::uint32_t k = first; k < last; ++k) {
-      const int m = owner(k);
-      if (m >= 0 && m != prev && rec_.mentions[static_cast<std::size_t>(m)].first == k)
-        out.push_back(m);
-      prev = m;
-    }
-    return out;
+  std::span<const int> mentions_in(std::uint32_t first, std::uint32_t last) const {
+    const auto before = [this](int m, std::uint32_t k) {
+      return rec_.mentions[static_cast<std::size_t>(m)].first < k;
+    };
+    const auto from = std::lower_bound(starting_.begin(), starting_.end(), first, before);
+    return {from, std::lower_bound(from, starting_.end(), last, before)};
   }
 
   // Clause boundaries inside a sentence: a comma before a word that opens a clause.
@@ -452,7 +457,7 @@ class Relater {
   // "der/die" before [first, last) and a verb of saying right before or after it.
   bool definite_near_say(std::uint32_t first, std::uint32_t last) const {
     if (first == 0 || !(lower(first - 1) == "der" || lower(first - 1) == "die")) return false;
-    for (const auto* v : verbs_in(tok(first).sentence, tok(first).sentence)) {
+    for (const auto* v : verbs_in(tok(first).sentence)) {
       if (v->role != VerbRole::kSay) continue;
       if ((v->last + 1 == first) || (v->first >= last && v->first - last <= 1) || v->last == first)
         return true;
@@ -693,7 +698,7 @@ class Relater {
   void adoption(std::uint32_t s) {
     const auto& sent = sentence(s);
     bool verb = false;
-    for (const auto* v : verbs_in(s, s))
+    for (const auto* v : verbs_in(s))
       verb = verb || v->role == VerbRole::kAdopt || v->role == VerbRole::kSign;
     if (!verb) return;
     int event = -1;
@@ -731,7 +736,7 @@ class Relater {
   // event ("sagte auf der Pressekonferenz").
   void event_roles(std::uint32_t s, std::uint32_t first, std::uint32_t last) {
     std::vector<VerbRole> roles;
-    for (const auto* v : verbs_in(s, s)) {
+    for (const auto* v : verbs_in(s)) {
       if (v->first >= first && v->first < last) roles.push_back(v->role);
     }
     const auto has = [&](VerbRole r) {
@@ -862,7 +867,7 @@ class Relater {
   }
 
   bool in_phrase_verb(std::uint32_t k) const {
-    for (const auto* v : verbs_in(tok(k).sentence, tok(k).sentence)) {
+    for (const auto* v : verbs_in(tok(k).sentence)) {
       if (v->last - v->first > 1 && k >= v->first && k < v->last) return true;
     }
     return false;
@@ -934,7 +939,7 @@ class Relater {
                        std::initializer_list<VerbRole> roles) const {
     for (const auto& [first, last] : clauses(s)) {
       if (k < first || k >= last) continue;
-      for (const auto* v : verbs_in(s, s)) {
+      for (const auto* v : verbs_in(s)) {
         if (v->first >= first && v->first < last &&
             std::find(roles.begin(), roles.end(), v->role) != roles.end()) {
           return true;
@@ -1241,9 +1246,10 @@ class Relater {
   const resolve::Resolved& res_;
   const recognize::Lexicon& lex_;
   Facts out_;
-  std::vector<int> owner_;                     // token → innermost resolved mention
-  std::vector<int> title_of_;                  // token → title
-  std::vector<int> title_person_;              // title → person entity
+  std::vector<int> owner_;         // token → innermost resolved mention
+  std::vector<int> starting_;      // the mentions that own their first token, in text order
+  std::vector<int> title_of_;      // token → title
+  std::vector<int> title_person_;  // title → person entity
   std::unordered_map<int, int> nationality_;   // person → first nationality
   std::vector<std::string> org_country_;       // entity → ISO code of an organization's country
   std::map<std::string, int> country_of_iso_;  // ISO code → the first country entity
@@ -1254,11 +1260,11 @@ class Relater {
   std::vector<bool> in_quote_;
   int main_event_ = -1;  // the happening the report is mostly about                           //
                          // token → inside quotation marks
-  std::map<std::uint32_t, int> description_person_;      // first token of "die Dänin" → person
-  std::map<int, bool> feminine_;                         // person → known from a gendered title
-  std::vector<std::vector<std::size_t>> verbs_of_;       // sentence → verbs
-  std::vector<std::vector<std::size_t>> titles_of_;      // sentence → titles
-  std::vector<std::vector<std::size_t>> quantities_of_;  // sentence → quantities
+  std::map<std::uint32_t, int> description_person_;  // first token of "die Dänin" → person
+  std::map<int, bool> feminine_;                     // person → known from a gendered title
+  std::vector<std::vector<const recognize::VerbMention*>> verbs_of_;  // sentence → verbs
+  std::vector<std::vector<std::size_t>> titles_of_;                   // sentence → titles
+  std::vector<std::vector<std::size_t>> quantities_of_;               // sentence → quantities
   std::multimap<std::uint32_t, int>
       prefix_mentions_;  // token → mention of its compound's first part
 };
