@@ -177,35 +177,36 @@ void append_lower(std::string& out, std::string_view s) {
   // U+00C0-U+00DE but U+00D7 (×) map one to one, 0x20 apart, in ICU's German mapping too.
   const std::size_t start = out.size();
   out.append(s);
+  // Through a local pointer and length: a store through `out` itself could change its size and
+  // data as far as the compiler knows, which it would then load again for every byte.
+  char* const p = out.data() + start;
+  const std::size_t n = s.size();
   // ASCII eight bytes at a time: a byte is a capital where adding 0x3F sets its top bit ('A' and
   // above) and adding 0x25 does not ('Z' and below); no sum carries into the next byte.
-  std::size_t i = start;
-  for (; i + 8 <= out.size(); i += 8) {
-    std::uint64_t w = word_at(out, i);
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p + i, sizeof w);
     if (w & kHighs) break;
     w |= (((w + kOnes * 0x3F) ^ (w + kOnes * 0x25)) & kHighs) >> 2;
-    std::memcpy(out.data() + i, &w, sizeof w);
+    std::memcpy(p + i, &w, sizeof w);
   }
-  bool latin1 = true;
-  for (; i < out.size() && latin1; ++i) {
-    const auto u = static_cast<unsigned char>(out[i]);
+  for (; i < n; ++i) {
+    const auto u = static_cast<unsigned char>(p[i]);
     if (u < 0x80) {
-      if (u >= 'A' && u <= 'Z') out[i] = static_cast<char>(u - 'A' + 'a');
-    } else if (u == 0xC3 && i + 1 < out.size()) {
-      const auto v = static_cast<unsigned char>(out[++i]);
-      if (v < 0x80 || v > 0xBF) {
-        latin1 = false;
-      } else if (v <= 0x9E && v != 0x97) {
-        out[i] = static_cast<char>(v + 0x20);
-      }
-    } else if (u == 0xC2 && i + 1 < out.size()) {
-      const auto v = static_cast<unsigned char>(out[++i]);
-      latin1 = v >= 0x80 && v <= 0xBF;  // U+0080-U+00BF: no letters that change
+      if (u >= 'A' && u <= 'Z') p[i] = static_cast<char>(u - 'A' + 'a');
+    } else if (u == 0xC3 && i + 1 < n) {
+      const auto v = static_cast<unsigned char>(p[++i]);
+      if (v < 0x80 || v > 0xBF) break;
+      if (v <= 0x9E && v != 0x97) p[i] = static_cast<char>(v + 0x20);
+    } else if (u == 0xC2 && i + 1 < n) {
+      const auto v = static_cast<unsigned char>(p[++i]);
+      if (v < 0x80 || v > 0xBF) break;  // U+0080-U+00BF: no letters that change
     } else {
-      latin1 = false;
+      break;  // not Latin-1
     }
   }
-  if (latin1) return;
+  if (i >= n) return;
   out.resize(start);
   icu::UnicodeString u = from_utf8(s);
   u.toLower(icu::Locale::getGerman());

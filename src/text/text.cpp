@@ -111,6 +111,11 @@ void tokenize_line(std::string_view s, std::size_t begin, std::size_t end,
       // a trailing one ("Drogen- und ...") stay on the word.
       std::size_t k = j;
       while (k < end) {
+        // ASCII letters and digits, most of a word, without decoding.
+        if (const auto b = static_cast<unsigned char>(s[k]); b < 0x80 && kAscii.word[b]) {
+          ++k;
+          continue;
+        }
         std::size_t k2 = k;
         const char32_t d = utf8::next(s, k2);
         if (is_word_char(d) || d == 0x00AD) {
@@ -218,9 +223,10 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
   out.doc = &doc;
   const std::string_view s = doc.text;
   out.lowered.reserve(s.size());
-  // A token for every eight bytes or so is fewer than German text has (a word and a space take
-  // seven on average): the vector grows once or twice, not a dozen times.
-  out.tokens.reserve(s.size() / 8);
+  // German text has a token for every seven bytes or so (a word and a space); room for one in
+  // four covers text thick with numbers and punctuation too, so that the vector does not grow
+  // (and copy its tokens) at all.
+  out.tokens.reserve(s.size() / 4);
   auto in_boilerplate = [&](std::size_t pos) {
     return std::any_of(doc.boilerplate.begin(), doc.boilerplate.end(),
                        [&](const input::Range& r) { return pos >= r.begin && pos < r.end; });
@@ -238,7 +244,10 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
         for (std::size_t i = first; i < last; ++i) {
           Token& t = out.tokens[i];
           const std::string_view ts = s.substr(t.begin, t.end - t.begin);
-          t.upper = utf8::starts_upper(ts);
+          // ASCII first bytes answered here: a call for each of them adds up.
+          const auto first_byte = static_cast<unsigned char>(ts[0]);
+          t.upper =
+              first_byte < 0x80 ? first_byte >= 'A' && first_byte <= 'Z' : utf8::starts_upper(ts);
           t.lower_begin = static_cast<std::uint32_t>(out.lowered.size());
           if (t.kind == TokenKind::kWord) {
             utf8::append_lower(out.lowered, ts);

@@ -127,6 +127,14 @@ TEST_CASE("to_lower gives Unicode's lower case for every Latin-1 character and b
   CHECK(utf8::to_lower("ΑΘΉΝΑ Äh") == "αθήνα äh");  // Greek before Latin-1
 }
 
+TEST_CASE("append_lower keeps what the string held before, also when ICU lower-cases") {
+  std::string out = "Vor ";
+  utf8::append_lower(out, "ÄRGER");
+  utf8::append_lower(out, "|");
+  utf8::append_lower(out, "ÜBER ĞÜNEŞ");  // Latin Extended-A after Latin-1: ICU's path
+  CHECK(out == "Vor ärger|über ğüneş");
+}
+
 TEST_CASE("to_lower lower-cases every ASCII character at every place of a long word") {
   // Eight bytes are lower-cased at a time while they are ASCII; each byte of each such group, and
   // the bytes after a non-ASCII one, must come out as Unicode's lower case.
