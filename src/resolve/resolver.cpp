@@ -77,6 +77,11 @@ class Resolver {
     position_.assign(rec_.mentions.size(), 0);
     for (std::size_t i = 0; i < order_.size(); ++i)
       position_[static_cast<std::size_t>(order_[i])] = i;
+    // Each mention resolved makes one entity at most: the entities never move while they are
+    // made (an entity is some hundred bytes of strings and vectors).
+    out_.entities.reserve(order_.size());
+    padded_keys_.reserve(order_.size());
+    lower_labels_.reserve(order_.size());
     for (const int m : order_) {
       const Mention& mention = rec_.mentions[static_cast<std::size_t>(m)];
       // In a quote only names of the gazetteer's kinds count; a person, event or agreement
@@ -169,8 +174,9 @@ class Resolver {
   int person(const Mention& m) {
     const std::string key = name_key(m.name);
     // Candidates share a word of the name.
+    const std::vector<std::string> words = recognize::name_words(key);
     std::vector<int> candidates;
-    for (const auto& w : recognize::name_words(key)) {
+    for (const auto& w : words) {
       if (const std::vector<int>* list = person_words_.find(w))
         candidates.insert(candidates.end(), list->begin(), list->end());
     }
@@ -185,20 +191,20 @@ class Resolver {
           padded.find(ek) != std::string::npos) {
         if (m.name.size() > ent.label.size()) {
           ent.label = m.name;
-          index_person(e, key, padded);
+          index_person(e, words, padded);
         }
         return e;
       }
     }
     const int e = create(EntityType::kPerson, m);
-    index_person(e, key, padded);
+    index_person(e, words, padded);
     return e;
   }
 
-  // Records the label key of person `e` (and `padded`, the key between two spaces).
-  void index_person(int e, const std::string& key, const std::string& padded) {
+  // Records the label key of person `e`: its words, and the key between two spaces.
+  void index_person(int e, const std::vector<std::string>& words, const std::string& padded) {
     padded_keys_[static_cast<std::size_t>(e)] = padded;
-    for (const auto& w : recognize::name_words(key)) {
+    for (const auto& w : words) {
       auto& list = person_words_[w];
       if (std::find(list.begin(), list.end(), e) == list.end()) list.push_back(e);
     }
