@@ -119,14 +119,19 @@ std::size_t length(std::string_view s) {
 }
 
 std::size_t line_end(std::string_view s, std::size_t pos) {
-  // Eight bytes at a time up to the word that has a line break, then byte by byte.
-  const auto has_zero_byte = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
-  for (; pos + 8 <= s.size(); pos += 8) {
-    const std::uint64_t w = word_at(s, pos);
-    if (has_zero_byte(w ^ (kOnes * '\n')) || has_zero_byte(w ^ (kOnes * '\r'))) break;
-  }
-  for (; pos < s.size(); ++pos) {
-    if (s[pos] == '\n' || s[pos] == '\r') return pos;
+  // memchr (vectorized in the C library) for a line feed, then for a carriage return before it,
+  // a stretch at a time: a text that breaks its lines with carriage returns alone must not be
+  // searched to its end for a line feed at every line.
+  constexpr std::size_t kStretch = 512;
+  for (; pos < s.size(); pos += kStretch) {
+    const char* const from = s.data() + pos;
+    const std::size_t n = std::min(kStretch, s.size() - pos);
+    const void* const lf = std::memchr(from, '\n', n);
+    const std::size_t until =
+        lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - from) : n;
+    if (const void* const cr = std::memchr(from, '\r', until))
+      return pos + static_cast<std::size_t>(static_cast<const char*>(cr) - from);
+    if (lf) return pos + until;
   }
   return s.size();
 }

@@ -79,6 +79,21 @@ TEST_CASE("line_end finds the next line feed or carriage return, or the end of t
   CHECK(utf8::line_end("", 0) == 0);
 }
 
+TEST_CASE("line_end finds breaks far from the start and carriage returns before a line feed") {
+  // Lines longer than the stretch searched at a time, a break right at a stretch's end, and a
+  // carriage return alone with a line feed much later.
+  const std::string text = std::string(1500, 'a') + "\r" + std::string(511, 'b') + "\n" +
+                           std::string(700, 'c') + "\r" + std::string(2000, 'd') + "\n" +
+                           std::string(600, 'e');
+  const std::size_t cr1 = 1500, lf1 = cr1 + 1 + 511, cr2 = lf1 + 1 + 700, lf2 = cr2 + 1 + 2000;
+  CHECK(utf8::line_end(text, 0) == cr1);
+  CHECK(utf8::line_end(text, cr1 + 1) == lf1);
+  CHECK(utf8::line_end(text, lf1 + 1) == cr2);
+  CHECK(utf8::line_end(text, cr2 + 1) == lf2);
+  CHECK(utf8::line_end(text, lf2 + 1) == text.size());
+  CHECK(utf8::line_end(text, 1000) == cr1);
+}
+
 TEST_CASE("code-point index maps byte offsets past umlauts and an emoji outside the BMP") {
   const std::string text = "Grüße 😀 aus Österreich";
   const utf8::CodePointIndex index(text);
