@@ -635,7 +635,7 @@ class Recognizer {
       const bool detached = word.starts_with("-");
       if (detached) word.remove_prefix(1);
       if (!(is_cap(i) || detached)) continue;
-      const auto head = lex_.agreement_noun(word);
+      const auto head = detached ? lex_.agreement_noun(word) : ask(&Lexicon::agreement_noun, i);
       if (!head) continue;
       const auto& info = lex_.agreements()[head->index];
       std::uint32_t first = i;
@@ -971,7 +971,8 @@ class Recognizer {
         with_dot = std::string(w) + ".";
         w = with_dot;
       }
-      auto hit = lex_.title(w);
+      // Most words are not abbreviated: their facts are at hand.
+      auto hit = abbreviated ? lex_.title(w) : ask(&Lexicon::title, i);
       if (!hit && abbreviated) hit = ask(&Lexicon::title, i);
       if (!hit) continue;
       const Title& title = lex_.titles()[hit->index];
