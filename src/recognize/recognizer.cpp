@@ -56,6 +56,7 @@ class Recognizer {
   Recognizer(const text::Text& text, const Lexicon& lex)
       : t_(text),
         lex_(lex),
+        size_(text.tokens.size()),
         owner_(text.tokens.size(), -1),
         prefix_owner_(text.tokens.size(), -1),
         title_owner_(text.tokens.size(), -1),
@@ -95,7 +96,7 @@ class Recognizer {
 
  private:
   // ---- token helpers -------------------------------------------------------------------------
-  std::size_t size() const { return t_.tokens.size(); }
+  std::size_t size() const { return size_; }
   const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
   bool is_word(std::size_t i) const { return i < size() && tok(i).kind == TokenKind::kWord; }
   bool is_cap(std::size_t i) const { return is_word(i) && tok(i).upper; }
@@ -1538,6 +1539,9 @@ class Recognizer {
 
   const text::Text& t_;
   const Lexicon& lex_;
+  // The number of tokens, which the token helpers compare with at every step: kept, as the
+  // vector's size is a division (by the size of a token) each time.
+  const std::size_t size_;
   Recognized out_;
   std::vector<int> owner_;         // token → mention covering it
   std::vector<int> prefix_owner_;  // token → mention of its compound's first part
