@@ -100,8 +100,14 @@ class Recognizer {
   const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
   bool is_word(std::size_t i) const { return i < size() && tok(i).kind == TokenKind::kWord; }
   bool is_cap(std::size_t i) const { return is_word(i) && tok(i).upper; }
-  std::string_view lower(std::size_t i) const { return t_.lower(i); }
-  std::string_view str(std::size_t i) const { return t_.str(i); }
+  // As Text::lower and Text::str, without their bounds checks: the text stage made the offsets
+  // (always in range), and the finders read the words at every step.
+  std::string_view lower(std::size_t i) const {
+    return {t_.lowered.data() + tok(i).lower_begin, tok(i).lower_size};
+  }
+  std::string_view str(std::size_t i) const {
+    return {t_.doc->text.data() + tok(i).begin, tok(i).end - tok(i).begin};
+  }
   // Whether token i is a German word as written (known) or in lower case (known_lower). The
   // finders ask this of the same tokens again and again: the dictionary is asked once per token.
   bool known(std::size_t i) const { return dictionary_word(i, kAsWritten); }
