@@ -60,8 +60,8 @@ class Recognizer {
         owner_(text.tokens.size(), -1),
         prefix_owner_(text.tokens.size(), -1),
         title_owner_(text.tokens.size(), -1),
-        in_quote_(text.tokens.size(), false),
-        in_verb_phrase_(text.tokens.size(), false),
+        in_quote_(text.tokens.size(), 0),
+        in_verb_phrase_(text.tokens.size(), 0),
         title_end_(text.tokens.size() + 1, -1),
         verbs_of_sentence_(text.sentences.size()),
         dictionary_(text.tokens.size(), 0) {
@@ -197,7 +197,7 @@ class Recognizer {
     m.begin = tok(first).begin;
     m.end = tok(last - 1).end;
     m.name = std::move(name);
-    m.in_quote = in_quote_[first];
+    m.in_quote = in_quote_[first] != 0;
     const int index = static_cast<int>(out_.mentions.size());
     for (std::uint32_t k = first; k < last; ++k) owner_[k] = index;
     out_.mentions.push_back(std::move(m));
@@ -243,7 +243,7 @@ class Recognizer {
         if (i > o + 1) {
           out_.quotes.push_back(
               QuoteMention{static_cast<std::uint32_t>(o), static_cast<std::uint32_t>(i)});
-          for (std::size_t k = o + 1; k < i; ++k) in_quote_[k] = true;
+          for (std::size_t k = o + 1; k < i; ++k) in_quote_[k] = 1;
         }
       }
     }
@@ -266,13 +266,13 @@ class Recognizer {
                                          static_cast<std::uint32_t>(i + v->length), v->role,
                                          v->event});
         if (v->length > 1) {
-          for (std::size_t k = i; k < i + v->length; ++k) in_verb_phrase_[k] = true;
+          for (std::size_t k = i; k < i + v->length; ++k) in_verb_phrase_[k] = 1;
         }
         i += v->length - 1;
       }
     }
   }
-  bool in_verb_phrase(std::size_t i) const { return in_verb_phrase_[i]; }
+  bool in_verb_phrase(std::size_t i) const { return in_verb_phrase_[i] != 0; }
 
   // ---- gazetteer names -----------------------------------------------------------------------
   void add_name_mention(const NameEntry& e, std::uint32_t first, std::uint32_t last) {
@@ -847,7 +847,7 @@ class Recognizer {
     const auto it = std::find_if(out_.quotes.begin(), out_.quotes.end(),
                                  [&](const QuoteMention& q) { return q.open == open; });
     if (it == out_.quotes.end()) return;
-    for (std::uint32_t k = it->open + 1; k < it->close; ++k) in_quote_[k] = false;
+    for (std::uint32_t k = it->open + 1; k < it->close; ++k) in_quote_[k] = 0;
     out_.quotes.erase(it);
   }
 
@@ -1552,9 +1552,11 @@ class Recognizer {
   std::vector<int> owner_;         // token → mention covering it
   std::vector<int> prefix_owner_;  // token → mention of its compound's first part
   std::vector<int> title_owner_;   // token → title covering it
-  std::vector<bool> in_quote_;
-  std::vector<bool> in_verb_phrase_;  // token → part of a verb phrase of several words
-  std::vector<int> title_end_;        // token → title ending there
+  // Flags as bytes rather than std::vector<bool>: the finders test them at every step, and a
+  // byte is read with one load where a bit takes a shift and a mask.
+  std::vector<std::uint8_t> in_quote_;
+  std::vector<std::uint8_t> in_verb_phrase_;  // token → part of a verb phrase of several words
+  std::vector<int> title_end_;                // token → title ending there
   std::vector<std::vector<std::size_t>> verbs_of_sentence_;
 
   // Classes of a word by its category, as bits.
