@@ -1321,30 +1321,29 @@ class Recognizer {
 
   // Single words that repeat a part of a person's name ("sagte Brenner", "Frau Kant", "Berg").
   void find_partial_names() {
-    std::vector<std::pair<std::string, int>> parts;
-    for (std::size_t m = 0; m < out_.mentions.size(); ++m) {
-      const Mention& pm = out_.mentions[m];
+    // Written form (also genitive) → name part, a view of the text; a small flat table, as
+    // every report builds one.
+    StringTable<std::string_view> known;
+    for (const Mention& pm : out_.mentions) {
       if (pm.type != EntityType::kPerson || pm.last <= pm.first) continue;
       for (std::uint32_t k = pm.first; k < pm.last; ++k) {
-        if (is_cap(k)) parts.emplace_back(std::string(str(k)), static_cast<int>(m));
+        if (!is_cap(k)) continue;
+        const std::string_view part = str(k);
+        known.try_emplace(part, part);
+        known.try_emplace(std::string(part) + "s", part);  // "Owusus"
       }
     }
-    if (parts.empty()) return;
-    StringMap<std::string> known;  // written form (also genitive) → name part
-    for (const auto& [part, m] : parts) {
-      known.emplace(part, part);
-      known.emplace(part + "s", part);  // "Owusus"
-    }
+    if (known.empty()) return;
     auto is_part = [&](std::uint32_t i) {
       return i < size() && is_cap(i) && owner_[i] < 0 && title_owner_[i] < 0 && !in_quote_[i] &&
-             known.find(str(i)) != known.end();
+             known.find(str(i)) != nullptr;
     };
     for (std::uint32_t i = 0; i < size(); ++i) {
       if (!is_part(i)) continue;
       // "Olaf Weber" again: neighbouring parts are one mention of the whole name.
       std::uint32_t end = i + 1;
       while (is_part(end) && tok(end).sentence == tok(i).sentence) ++end;
-      std::string name = end == i + 1 ? known.find(str(i))->second : span(i, end);
+      std::string name = end == i + 1 ? std::string(*known.find(str(i))) : span(i, end);
       Mention& nm = add_mention(EntityType::kPerson, i, end, std::move(name));
       nm.reference = true;
       i = end - 1;
