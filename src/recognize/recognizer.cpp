@@ -475,9 +475,9 @@ class Recognizer {
   void find_organizations(const text::Sentence& sent) {
     // Right to left, so that a genitive complement is known before the noun it completes.
     for (std::uint32_t i = sent.last; i-- > sent.first;) {
-      if (!is_cap(i) || owner_[i] >= 0 || in_quote_[i]) continue;
+      // Most words are no head noun: their facts say so before a match is built.
+      if (!is_cap(i) || owner_[i] >= 0 || in_quote_[i] || !has(&Facts::org_head, i)) continue;
       const auto head = ask(&Lexicon::org_head, i);
-      if (!head) continue;
       const auto& info = lex_.org_heads()[head->index];
       if (head->ending == "en" || head->ending == "n") continue;  // a plural: not one organization
       if (head->prefix.size() > 0 && head->prefix.back() == '-' && prefix_owner_[i] < 0 &&
@@ -644,6 +644,7 @@ class Recognizer {
       const bool detached = word.starts_with("-");
       if (detached) word.remove_prefix(1);
       if (!(is_cap(i) || detached)) continue;
+      if (!detached && !has(&Facts::agreement_noun, i)) continue;  // most words: no match built
       const auto head = detached ? lex_.agreement_noun(word) : ask(&Lexicon::agreement_noun, i);
       if (!head) continue;
       const auto& info = lex_.agreements()[head->index];
@@ -756,6 +757,8 @@ class Recognizer {
   void find_events(const text::Sentence& sent) {
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (!is_cap(i) || owner_[i] >= 0 || in_verb_phrase(i)) continue;
+      // Most words are neither: their facts say so before a match is built.
+      if (!has(&Facts::event_noun, i) && !has(&Facts::org_head, i)) continue;
       const auto head = ask(&Lexicon::event_noun, i);
       std::optional<Lexicon::HeadMatch> assembly;
       if (!head) {
@@ -975,6 +978,8 @@ class Recognizer {
       if (!is_cap(i) || owner_[i] >= 0 || in_quote_[i]) continue;
       std::string_view w = lower(i);
       const bool abbreviated = is_punct(i + 1, ".") && tok(i + 1).begin == tok(i).end;
+      // Most words are no title: their facts say so before a match is built.
+      if (!abbreviated && !has(&Facts::title, i)) continue;
       std::string with_dot;
       if (abbreviated) {
         with_dot = std::string(w) + ".";
