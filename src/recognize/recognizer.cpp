@@ -65,16 +65,20 @@ class Recognizer {
         title_end_(text.tokens.size() + 1, -1),
         verbs_of_sentence_(text.sentences.size()),
         dictionary_(text.tokens.size(), 0) {
-    // Every finder (and relate after them) asks for the word classes of the tokens around it: each
-    // is looked up once, and the classes the finders test are kept as bits.
+    // Every finder (and relate after them) asks for the word classes and the lexicon's facts of
+    // the tokens around it: each word is looked up once, and what the finders test is kept as
+    // bits; the rarer questions with longer answers (a head noun's match) go to the lexicon.
     out_.words.reserve(size());
     classes_.reserve(size());
+    fact_bits_.reserve(size());
     // News reports have about one mention in ten tokens: room for that many, so that adding them
     // seldom moves the list (six strings a mention).
     out_.mentions.reserve(size() / 8);
     for (std::size_t i = 0; i < size(); ++i) {
-      out_.words.push_back(facts(i).word);
-      classes_.push_back(is_word(i) ? classes_of(lex_.word_category(out_.words.back())) : 0);
+      const Lexicon::WordFacts& f = lex_.facts(lower(i));
+      out_.words.push_back(f.word);
+      classes_.push_back(is_word(i) ? classes_of(lex_.word_category(f.word)) : 0);
+      fact_bits_.push_back(bits_of(f));
     }
   }
 
@@ -115,29 +119,18 @@ class Recognizer {
   // finders ask this of the same tokens again and again: the dictionary is asked once per token.
   bool known(std::size_t i) const { return dictionary_word(i, kAsWritten); }
   bool known_lower(std::size_t i) const { return dictionary_word(i, kLowerCase); }
-  // What the lexicon says of token i's word (see Lexicon::WordFacts): the finders ask it of the
-  // same tokens again and again, and it is looked up once while they work near the token.
-  const Lexicon::WordFacts& facts(std::size_t i) const {
-    FactsSlot& slot = memo_.slots[i % kFactsSlots];
-    if (slot.report != report_ || slot.token != i) {
-      slot.facts = lex_.facts(lower(i));
-      slot.report = report_;
-      slot.token = i;
-    }
-    return slot.facts;
-  }
-  // A question of the lexicon about token i's word, with its facts at hand:
-  // ask(&Lexicon::title, i), ask(&Lexicon::org_head, i), ...
+  // Whether token i's word is a title, a head noun, ... of the lexicon (see Lexicon::WordFacts),
+  // where the question is all that matters: has(kTitle, i), has(kEventNoun, i), ... The finders
+  // ask it of nearly every token: the word's facts are looked up once, and kept as bits.
+  bool has(std::uint16_t fact, std::size_t i) const { return fact_bits_[i] & fact; }
+  // A question of the lexicon about token i's word, asked only where the fact's bit says it has
+  // an answer (most words have none): ask(kTitle, &Lexicon::title, i), ...
   template <class Answer>
-  Answer ask(Answer (Lexicon::*question)(std::string_view, const Lexicon::WordFacts*) const,
+  Answer ask(std::uint16_t fact,
+             Answer (Lexicon::*question)(std::string_view, const Lexicon::WordFacts*) const,
              std::size_t i) const {
-    return (lex_.*question)(lower(i), &facts(i));
-  }
-  // Whether token i's word is a title, a head noun, ... of the lexicon, where the question is
-  // all that matters: has(&Facts::title, i), has(&Facts::event_noun, i), ...
-  using Facts = Lexicon::WordFacts;
-  bool has(const std::optional<Lexicon::HeadAt> Facts::*fact, std::size_t i) const {
-    return (facts(i).*fact).has_value();
+    if (!has(fact, i)) return std::nullopt;
+    return (lex_.*question)(lower(i), nullptr);
   }
   std::string_view category(std::size_t i) const {
     return is_word(i) ? lex_.word_category(out_.words[i]) : std::string_view();
@@ -188,7 +181,7 @@ class Recognizer {
   bool is_name_adjective(std::size_t i) const {
     if (!is_cap(i) || is_function_word(i) || !ends_like_adjective(lower(i))) return false;
     if (owner_[i] >= 0 || title_owner_[i] >= 0) return false;
-    if (has(&Facts::title, i) || has(&Facts::event_noun, i)) return false;
+    if (has(kTitle, i) || has(kEventNoun, i)) return false;
     return known_lower(i);
   }
 
@@ -256,7 +249,7 @@ class Recognizer {
   void find_verbs() {
     std::vector<std::string_view> words;
     for (std::size_t i = 0; i < size(); ++i) {
-      if (!is_word(i) || in_quote_[i] || !facts(i).begins_verb) continue;
+      if (!is_word(i) || in_quote_[i] || !has(kBeginsVerb, i)) continue;
       words.clear();
       for (std::size_t k = i;
            k < size() && k < i + 4 && tok(k).sentence == tok(i).sentence && is_word(k); ++k) {
@@ -314,7 +307,7 @@ class Recognizer {
       if (!is_word(i) || owner_[i] >= 0) continue;
       if (is_cap(i) || all_caps(i)) {
         words.clear();
-        if (facts(i).begins_name) {  // no name begins with most capitalized words
+        if (has(kBeginsName, i)) {  // no name begins with most capitalized words
           for (std::uint32_t k = i; k < sent.last && is_word(k) && words.size() < 12; ++k) {
             words.push_back(lower(k));
           }
@@ -363,7 +356,7 @@ class Recognizer {
           }
         }
         // A demonym ("Niederländer") names the country.
-        if (const auto c = ask(&Lexicon::country_by_demonym, i)) {
+        if (const auto c = ask(kDemonym, &Lexicon::country_by_demonym, i)) {
           Mention& m = add_mention(EntityType::kCountry, i, i + 1, lex_.countries()[*c].name);
           m.key = lex_.countries()[*c].iso;
           m.adjective = true;
@@ -383,7 +376,7 @@ class Recognizer {
       }
       // A country adjective ("niederländische", "US-amerikanischen").
       if (!is_cap(i) || sentence_start(i)) {
-        if (const auto c = ask(&Lexicon::country_by_adjective, i)) {
+        if (const auto c = ask(kCountryAdjective, &Lexicon::country_by_adjective, i)) {
           Mention& m = add_mention(EntityType::kCountry, i, i + 1, lex_.countries()[*c].name);
           m.key = lex_.countries()[*c].iso;
           m.adjective = true;
@@ -416,7 +409,7 @@ class Recognizer {
         // "für politische Angelegenheiten, Frieden und Sicherheit", "für Umwelt, Klimaschutz,
         // Naturschutz und nukleare Sicherheit": a list that ends in "und".
         if (k + 1 < end && is_punct(k, ",") && is_cap(k + 1) && !is_function_word(k + 1) &&
-            !starts_name(k + 1) && title_owner_[k + 1] < 0 && !has(&Facts::title, k + 1)) {
+            !starts_name(k + 1) && title_owner_[k + 1] < 0 && !has(kTitle, k + 1)) {
           bool ends_in_und = false;
           for (std::uint32_t n = k + 1; n < end && n < k + 12; ++n) {
             if (is_word(n) && lower(n) == "und") {
@@ -433,7 +426,7 @@ class Recognizer {
         }
         // "Drogen- und Verbrechensbekämpfung", "wirtschaftliche Zusammenarbeit und Entwicklung":
         // a second noun phrase joined by "und" belongs to the name.
-        if (k + 1 < end && is_word(k) && lower(k) == "und" && !has(&Facts::title, k + 1) &&
+        if (k + 1 < end && is_word(k) && lower(k) == "und" && !has(kTitle, k + 1) &&
             (is_adjective(k + 1) || (is_cap(k + 1) && !is_function_word(k + 1) &&
                                      !starts_name(k + 1) && title_owner_[k + 1] < 0))) {
           ++k;
@@ -450,8 +443,8 @@ class Recognizer {
   // A word that starts a person's name rather than continuing a noun phrase: not a German word,
   // or followed by one that is not ("Samuel Adjei-Boateng").
   bool starts_name(std::uint32_t k) const {
-    return is_cap(k) && owner_[k] < 0 && !has(&Facts::org_head, k) && !has(&Facts::event_noun, k) &&
-           !has(&Facts::agreement_noun, k) && !known(k);
+    return is_cap(k) && owner_[k] < 0 && !has(kOrgHead, k) && !has(kEventNoun, k) &&
+           !has(kAgreementNoun, k) && !known(k);
   }
 
   // The organization mention (pattern or gazetteer) that starts at k after an optional article
@@ -475,9 +468,9 @@ class Recognizer {
   void find_organizations(const text::Sentence& sent) {
     // Right to left, so that a genitive complement is known before the noun it completes.
     for (std::uint32_t i = sent.last; i-- > sent.first;) {
-      // Most words are no head noun: their facts say so before a match is built.
-      if (!is_cap(i) || owner_[i] >= 0 || in_quote_[i] || !has(&Facts::org_head, i)) continue;
-      const auto head = ask(&Lexicon::org_head, i);
+      if (!is_cap(i) || owner_[i] >= 0 || in_quote_[i]) continue;
+      const auto head = ask(kOrgHead, &Lexicon::org_head, i);
+      if (!head) continue;
       const auto& info = lex_.org_heads()[head->index];
       if (head->ending == "en" || head->ending == "n") continue;  // a plural: not one organization
       if (head->prefix.size() > 0 && head->prefix.back() == '-' && prefix_owner_[i] < 0 &&
@@ -562,8 +555,8 @@ class Recognizer {
       // entity names what the body is for.
       if (!has_fuer && parent < 0 && country < 0 && last + 1 < sent.last &&
           (lower(last) == "der" || lower(last) == "des") && is_cap(last + 1) &&
-          owner_[last + 1] < 0 && title_owner_[last + 1] < 0 && !has(&Facts::title, last + 1) &&
-          !starts_name(last + 1) && !has(&Facts::event_noun, last + 1)) {
+          owner_[last + 1] < 0 && title_owner_[last + 1] < 0 && !has(kTitle, last + 1) &&
+          !starts_name(last + 1) && !has(kEventNoun, last + 1)) {
         std::uint32_t g = last + 1;
         while (g + 1 < sent.last && is_adjective(g) && !is_cap(g)) ++g;
         // "der Brasilianischen Agrarforschungsgesellschaft": a capitalized adjective starts a
@@ -644,8 +637,8 @@ class Recognizer {
       const bool detached = word.starts_with("-");
       if (detached) word.remove_prefix(1);
       if (!(is_cap(i) || detached)) continue;
-      if (!detached && !has(&Facts::agreement_noun, i)) continue;  // most words: no match built
-      const auto head = detached ? lex_.agreement_noun(word) : ask(&Lexicon::agreement_noun, i);
+      const auto head =
+          detached ? lex_.agreement_noun(word) : ask(kAgreementNoun, &Lexicon::agreement_noun, i);
       if (!head) continue;
       const auto& info = lex_.agreements()[head->index];
       std::uint32_t first = i;
@@ -757,13 +750,11 @@ class Recognizer {
   void find_events(const text::Sentence& sent) {
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (!is_cap(i) || owner_[i] >= 0 || in_verb_phrase(i)) continue;
-      // Most words are neither: their facts say so before a match is built.
-      if (!has(&Facts::event_noun, i) && !has(&Facts::org_head, i)) continue;
-      const auto head = ask(&Lexicon::event_noun, i);
+      const auto head = ask(kEventNoun, &Lexicon::event_noun, i);
       std::optional<Lexicon::HeadMatch> assembly;
       if (!head) {
         // An assembly in an event context ("auf der 78. Weltgesundheitsversammlung").
-        const auto oh = ask(&Lexicon::org_head, i);
+        const auto oh = ask(kOrgHead, &Lexicon::org_head, i);
         if (!oh || lex_.org_heads()[oh->index].kind != "assembly" || !is_event_context(i)) continue;
         assembly = oh;
       }
@@ -910,9 +901,9 @@ class Recognizer {
         k = mention_at(k)->last;  // "im Genfer Palais"
       // "im Internationalen Konferenzzentrum Al-Manara": capitalized adjectives of the name.
       const std::uint32_t name_first = k;
-      while (k + 1 < sent.last && is_name_adjective(k) && has(&Facts::venue_head, k + 1)) ++k;
+      while (k + 1 < sent.last && is_name_adjective(k) && has(kVenueHead, k + 1)) ++k;
       if (!is_cap(k) || owner_[k] >= 0 || in_quote_[k]) continue;
-      const auto venue = ask(&Lexicon::venue_head, k);
+      const auto venue = ask(kVenueHead, &Lexicon::venue_head, k);
       std::string adjectives;
       for (std::uint32_t a = name_first; a < k && venue; ++a) {
         adjectives += nominative_adjective(str(a), lex_.venue_gender(venue->index)) + " ";
@@ -935,7 +926,7 @@ class Recognizer {
         // Words that are no German words ("World Forum"): a proper name of a place.
         std::uint32_t n = k;
         while (n < sent.last && is_cap(n) && owner_[n] < 0 && !is_function_word(n)) ++n;
-        if (n - k < 2 || has(&Facts::event_noun, n - 1) || has(&Facts::title, k)) continue;
+        if (n - k < 2 || has(kEventNoun, n - 1) || has(kTitle, k)) continue;
         bool foreign = false;
         for (std::uint32_t w = k; w < n && !foreign; ++w) foreign = !known(w);
         if (!foreign) continue;
@@ -956,7 +947,7 @@ class Recognizer {
       m.key.clear();
       // "Nelson-Mandela-Saal des AU-Konferenzzentrums": the building the venue is in.
       if (venue_after(last)) {
-        const auto outer = ask(&Lexicon::venue_head, last + 1);
+        const auto outer = ask(kVenueHead, &Lexicon::venue_head, last + 1);
         add_mention(EntityType::kPlace, last + 1, last + 2,
                     without_ending(last + 1, outer->ending));
         last += 2;
@@ -969,7 +960,7 @@ class Recognizer {
   bool venue_after(std::uint32_t n) const {
     return n + 1 < size() && is_word(n) && (lower(n) == "des" || lower(n) == "der") &&
            is_cap(n + 1) && owner_[n + 1] < 0 && tok(n + 1).sentence == tok(n).sentence &&
-           has(&Facts::venue_head, n + 1);
+           has(kVenueHead, n + 1);
   }
 
   // ---- titles -------------------------------------------------------------------------------
@@ -978,16 +969,13 @@ class Recognizer {
       if (!is_cap(i) || owner_[i] >= 0 || in_quote_[i]) continue;
       std::string_view w = lower(i);
       const bool abbreviated = is_punct(i + 1, ".") && tok(i + 1).begin == tok(i).end;
-      // Most words are no title: their facts say so before a match is built.
-      if (!abbreviated && !has(&Facts::title, i)) continue;
       std::string with_dot;
       if (abbreviated) {
         with_dot = std::string(w) + ".";
         w = with_dot;
       }
-      // Most words are not abbreviated: their facts are at hand.
-      auto hit = abbreviated ? lex_.title(w) : ask(&Lexicon::title, i);
-      if (!hit && abbreviated) hit = ask(&Lexicon::title, i);
+      auto hit = abbreviated ? lex_.title(w) : ask(kTitle, &Lexicon::title, i);
+      if (!hit && abbreviated) hit = ask(kTitle, &Lexicon::title, i);
       if (!hit) continue;
       const Title& title = lex_.titles()[hit->index];
       TitleMention tm;
@@ -1190,8 +1178,7 @@ class Recognizer {
 
   bool looks_like_name_word(std::uint32_t k) const {
     return is_cap(k) && owner_[k] < 0 && title_owner_[k] < 0 && !is_function_word(k) &&
-           !all_caps(k) && !has(&Facts::event_noun, k) && !has(&Facts::agreement_noun, k) &&
-           !has(&Facts::org_head, k);
+           !all_caps(k) && !has(kEventNoun, k) && !has(kAgreementNoun, k) && !has(kOrgHead, k);
   }
 
   void add_person(std::uint32_t first, std::uint32_t last) {
@@ -1583,6 +1570,28 @@ class Recognizer {
   }
   std::vector<std::uint8_t> classes_;  // token → classes of its word
 
+  // What the lexicon says of a word (Lexicon::WordFacts), as bits: whether it is a title, a
+  // head noun, a country's adjective or demonym, and whether a verb phrase or a name begins
+  // with it.
+  static constexpr std::uint16_t kTitle = 1;
+  static constexpr std::uint16_t kOrgHead = 2;
+  static constexpr std::uint16_t kEventNoun = 4;
+  static constexpr std::uint16_t kAgreementNoun = 8;
+  static constexpr std::uint16_t kVenueHead = 16;
+  static constexpr std::uint16_t kCountryAdjective = 32;
+  static constexpr std::uint16_t kDemonym = 64;
+  static constexpr std::uint16_t kBeginsVerb = 128;
+  static constexpr std::uint16_t kBeginsName = 256;
+  static std::uint16_t bits_of(const Lexicon::WordFacts& f) {
+    constexpr auto kNoCountry = Lexicon::WordFacts::kNoCountry;
+    return (f.title ? kTitle : 0) | (f.org_head ? kOrgHead : 0) | (f.event_noun ? kEventNoun : 0) |
+           (f.agreement_noun ? kAgreementNoun : 0) | (f.venue_head ? kVenueHead : 0) |
+           (f.adjective_country != kNoCountry ? kCountryAdjective : 0) |
+           (f.demonym_country != kNoCountry ? kDemonym : 0) | (f.begins_verb ? kBeginsVerb : 0) |
+           (f.begins_name ? kBeginsName : 0);
+  }
+  std::vector<std::uint16_t> fact_bits_;  // token → facts of its word
+
   // Per token, two bits per form: asked, and the answer.
   static constexpr int kAsWritten = 0;
   static constexpr int kLowerCase = 2;
@@ -1595,27 +1604,6 @@ class Recognizer {
     return bits & (2u << form);
   }
   mutable std::vector<std::uint8_t> dictionary_;
-  // The facts of the tokens asked about last, token i in slot i mod kFactsSlots: the finders ask
-  // about the tokens near the one they are at, and memory stays bounded in a report of any
-  // length. The slots are the thread's, kept from one report to the next (setting up 100 KB of
-  // new ones took half the recognizer's own set-up time); a slot holds the facts of the token and
-  // report it names, each recognizer being a new report.
-  static constexpr std::size_t kFactsSlots = 1024;
-  struct FactsSlot {
-    std::uint64_t report = 0;
-    std::size_t token = 0;
-    Lexicon::WordFacts facts;
-  };
-  struct FactsMemo {
-    std::vector<FactsSlot> slots = std::vector<FactsSlot>(kFactsSlots);
-    std::uint64_t reports = 0;  // recognizers made on the thread
-  };
-  static FactsMemo& thread_facts_memo() {
-    thread_local FactsMemo memo;
-    return memo;
-  }
-  FactsMemo& memo_ = thread_facts_memo();
-  const std::uint64_t report_ = ++memo_.reports;
 };
 
 }  // namespace
