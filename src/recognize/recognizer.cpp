@@ -77,7 +77,10 @@ class Recognizer {
     for (std::size_t i = 0; i < size(); ++i) {
       const Lexicon::WordFacts& f = lex_.facts(lower(i));
       out_.words.push_back(f.word);
-      classes_.push_back(is_word(i) ? classes_of(lex_.word_category(f.word)) : 0);
+      const text::Token& t = tok(i);
+      classes_.push_back(t.kind != TokenKind::kWord ? 0
+                                                    : kWord | (t.upper ? kCapitalized : 0) |
+                                                          classes_of(lex_.word_category(f.word)));
       fact_bits_.push_back(bits_of(f));
     }
   }
@@ -105,8 +108,8 @@ class Recognizer {
   // ---- token helpers -------------------------------------------------------------------------
   std::size_t size() const { return size_; }
   const text::Token& tok(std::size_t i) const { return t_.tokens[i]; }
-  bool is_word(std::size_t i) const { return i < size() && tok(i).kind == TokenKind::kWord; }
-  bool is_cap(std::size_t i) const { return is_word(i) && tok(i).upper; }
+  bool is_word(std::size_t i) const { return i < size() && classes_[i] & kWord; }
+  bool is_cap(std::size_t i) const { return i < size() && classes_[i] & kCapitalized; }
   // As Text::lower and Text::str, without their bounds checks: the text stage made the offsets
   // (always in range), and the finders read the words at every step.
   std::string_view lower(std::size_t i) const {
@@ -1552,10 +1555,13 @@ class Recognizer {
   std::vector<int> title_end_;                // token → title ending there
   std::vector<std::vector<std::size_t>> verbs_of_sentence_;
 
-  // Classes of a word by its category, as bits.
+  // Whether a token is a word, and a capitalized one, and the classes of a word by its category,
+  // as bits: the finders test them at nearly every step.
   static constexpr std::uint8_t kArticle = 1;       // article, possessive
   static constexpr std::uint8_t kFunctionWord = 2;  // article, possessive, preposition, ...
   static constexpr std::uint8_t kClosedClass = 4;   // never an adjective or a name
+  static constexpr std::uint8_t kWord = 8;
+  static constexpr std::uint8_t kCapitalized = 16;  // a word that starts with a capital
   static std::uint8_t classes_of(std::string_view category) {
     if (category.empty()) return 0;  // most words
     if (category == "article" || category == "possessive")
@@ -1568,7 +1574,7 @@ class Recognizer {
     }
     return 0;
   }
-  std::vector<std::uint8_t> classes_;  // token → classes of its word
+  std::vector<std::uint8_t> classes_;  // token → bits of its kind and its word's classes
 
   // What the lexicon says of a word (Lexicon::WordFacts), as bits: whether it is a title, a
   // head noun, a country's adjective or demonym, and whether a verb phrase or a name begins
