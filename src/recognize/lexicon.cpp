@@ -440,6 +440,14 @@ Lexicon::WordFacts Lexicon::compute_facts(std::string_view lower) const {
   f.word = word_id(lower);
   f.begins_verb = verbs_.begins_with(lower);
   f.begins_name = names_.begins_with(match_key(lower));
+  f.has = (f.title ? WordFacts::kTitle : 0) | (f.org_head ? WordFacts::kOrgHead : 0) |
+          (f.event_noun ? WordFacts::kEventNoun : 0) |
+          (f.agreement_noun ? WordFacts::kAgreementNoun : 0) |
+          (f.venue_head ? WordFacts::kVenueHead : 0) |
+          (f.adjective_country != kNoCountry ? WordFacts::kCountryAdjective : 0) |
+          (f.demonym_country != kNoCountry ? WordFacts::kDemonym : 0) |
+          (f.begins_verb ? WordFacts::kBeginsVerb : 0) |
+          (f.begins_name ? WordFacts::kBeginsName : 0);
   return f;
 }
 

@@ -81,7 +81,7 @@ class Recognizer {
       classes_.push_back(t.kind != TokenKind::kWord ? 0
                                                     : kWord | (t.upper ? kCapitalized : 0) |
                                                           classes_of(lex_.word_category(f.word)));
-      fact_bits_.push_back(bits_of(f));
+      fact_bits_.push_back(f.has);
     }
   }
 
@@ -1576,26 +1576,15 @@ class Recognizer {
   }
   std::vector<std::uint8_t> classes_;  // token → bits of its kind and its word's classes
 
-  // What the lexicon says of a word (Lexicon::WordFacts), as bits: whether it is a title, a
-  // head noun, a country's adjective or demonym, and whether a verb phrase or a name begins
-  // with it.
-  static constexpr std::uint16_t kTitle = 1;
-  static constexpr std::uint16_t kOrgHead = 2;
-  static constexpr std::uint16_t kEventNoun = 4;
-  static constexpr std::uint16_t kAgreementNoun = 8;
-  static constexpr std::uint16_t kVenueHead = 16;
-  static constexpr std::uint16_t kCountryAdjective = 32;
-  static constexpr std::uint16_t kDemonym = 64;
-  static constexpr std::uint16_t kBeginsVerb = 128;
-  static constexpr std::uint16_t kBeginsName = 256;
-  static std::uint16_t bits_of(const Lexicon::WordFacts& f) {
-    constexpr auto kNoCountry = Lexicon::WordFacts::kNoCountry;
-    return (f.title ? kTitle : 0) | (f.org_head ? kOrgHead : 0) | (f.event_noun ? kEventNoun : 0) |
-           (f.agreement_noun ? kAgreementNoun : 0) | (f.venue_head ? kVenueHead : 0) |
-           (f.adjective_country != kNoCountry ? kCountryAdjective : 0) |
-           (f.demonym_country != kNoCountry ? kDemonym : 0) | (f.begins_verb ? kBeginsVerb : 0) |
-           (f.begins_name ? kBeginsName : 0);
-  }
+  // What the lexicon says of a word, as bits (Lexicon::WordFacts::has).
+  using Facts = Lexicon::WordFacts;
+  static constexpr std::uint16_t kTitle = Facts::kTitle, kOrgHead = Facts::kOrgHead,
+                                 kEventNoun = Facts::kEventNoun,
+                                 kAgreementNoun = Facts::kAgreementNoun,
+                                 kVenueHead = Facts::kVenueHead,
+                                 kCountryAdjective = Facts::kCountryAdjective,
+                                 kDemonym = Facts::kDemonym, kBeginsVerb = Facts::kBeginsVerb,
+                                 kBeginsName = Facts::kBeginsName;
   std::vector<std::uint16_t> fact_bits_;  // token → facts of its word
 
   // Per token, two bits per form: asked, and the answer.
