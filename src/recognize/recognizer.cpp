@@ -1385,10 +1385,6 @@ class Recognizer {
     for (std::uint32_t i = sent.first; i < sent.last; ++i) {
       if (in_quote_[i]) continue;
       std::optional<std::string> value;
-      std::string unit;
-      int modifies = -1;
-      std::uint32_t unit_first = i + 1;
-      std::uint32_t unit_last = i + 1;
       if (tok(i).kind == TokenKind::kNumber && !tok(i).ordinal) {
         value = text::parse_number(str(i));
         if (!value) continue;
@@ -1396,22 +1392,19 @@ class Recognizer {
       } else if (is_word(i) && !tok(i).upper && (owner_[i] < 0)) {
         // "zweitägigen Treffens": a duration adjective modifies the noun after it.
         if (auto d = duration(i)) {
-          value = d->first;
-          unit = d->second;
-          for (std::uint32_t k = i + 1; k < sent.last && k < i + 3; ++k) {
-            if (owned_by(k, EntityType::kEvent)) {
-              modifies = owner_[k];
-              break;
-            }
-          }
           QuantityMention q;
           q.first = i;
           q.last = i + 1;
           q.unit_first = i;
           q.unit_last = i + 1;
-          q.value = *value;
-          q.unit = unit;
-          q.modifies = modifies;
+          q.value = std::move(d->first);
+          q.unit = std::move(d->second);
+          for (std::uint32_t k = i + 1; k < sent.last && k < i + 3; ++k) {
+            if (owned_by(k, EntityType::kEvent)) {
+              q.modifies = owner_[k];
+              break;
+            }
+          }
           out_.quantities.push_back(std::move(q));
           continue;
         }
@@ -1438,6 +1431,9 @@ class Recognizer {
       } else {
         continue;
       }
+      std::string unit;
+      std::uint32_t unit_first = i + 1;
+      std::uint32_t unit_last = i + 1;
       std::uint32_t k = i + 1;
       // "14 der 15 Ratsmitglieder": the part counts what the whole counts.
       if (k + 1 < sent.last && is_word(k) && (lower(k) == "der" || lower(k) == "von") &&
@@ -1515,18 +1511,24 @@ class Recognizer {
 
   // "zweitägig", "dreijährige": (value, unit) of a duration adjective.
   std::optional<std::pair<std::string, std::string>> duration(std::uint32_t i) const {
+    // Every suffix has "ig" (asserted below): a plain scan for it, inlined where the finder asks
+    // of nearly every lower-case word, rules out most words without a call.
     const std::string_view w = lower(i);
+    for (std::size_t k = 1; k < w.size(); ++k) {
+      if (w[k] == 'g' && w[k - 1] == 'i') return duration_of(w);
+    }
+    return std::nullopt;
+  }
+  std::optional<std::pair<std::string, std::string>> duration_of(std::string_view w) const {
     static constexpr std::pair<std::string_view, std::string_view> kSuffixes[] = {
         {"tägig", "Tage"},
         {"wöchig", "Wochen"},
         {"monatig", "Monate"},
         {"jährig", "Jahre"},
         {"stündig", "Stunden"}};
-    // Every suffix has "ig": one search rules out most words, instead of one search per suffix.
     static_assert(std::all_of(std::begin(kSuffixes), std::end(kSuffixes), [](const auto& s) {
       return s.first.find("ig") != std::string_view::npos;
     }));
-    if (w.find("ig") == std::string_view::npos) return std::nullopt;
     for (const auto& [suffix, unit] : kSuffixes) {
       const auto pos = w.find(suffix);
       if (pos == std::string_view::npos || pos == 0) continue;
