@@ -292,14 +292,12 @@ std::optional<std::size_t> country(std::uint32_t index) {
 
 }  // namespace
 
-std::optional<std::size_t> Lexicon::country_by_adjective(std::string_view lower,
-                                                         const WordFacts* known) const {
-  return country(facts(lower, known).adjective_country);
+std::optional<std::size_t> Lexicon::country_by_adjective(std::string_view lower) const {
+  return country(facts(lower).adjective_country);
 }
 
-std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower,
-                                                       const WordFacts* known) const {
-  return country(facts(lower, known).demonym_country);
+std::optional<std::size_t> Lexicon::country_by_demonym(std::string_view lower) const {
+  return country(facts(lower).demonym_country);
 }
 
 std::optional<std::size_t> Lexicon::country_by_iso(std::string_view iso) const {
@@ -470,16 +468,14 @@ const Lexicon::WordFacts& Lexicon::facts(std::string_view lower) const {
   return cache.get(lower, [&] { return compute_facts(lower); });
 }
 
-std::optional<Lexicon::TitleHit> Lexicon::title(std::string_view lower,
-                                                const WordFacts* known) const {
-  const auto& t = facts(lower, known).title;
+std::optional<Lexicon::TitleHit> Lexicon::title(std::string_view lower) const {
+  const auto& t = facts(lower).title;
   if (!t) return std::nullopt;
   return TitleHit{t->index, t->feminine, std::string(lower.substr(0, t->prefix_bytes))};
 }
 
-std::optional<Lexicon::HeadMatch> Lexicon::org_head(std::string_view lower,
-                                                    const WordFacts* known) const {
-  return head_match(facts(lower, known).org_head, lower);
+std::optional<Lexicon::HeadMatch> Lexicon::org_head(std::string_view lower) const {
+  return head_match(facts(lower).org_head, lower);
 }
 
 bool Lexicon::is_plural_event_noun(std::size_t index) const {
@@ -493,19 +489,16 @@ bool Lexicon::is_plural_event_noun(std::size_t index) const {
   return false;
 }
 
-std::optional<Lexicon::HeadMatch> Lexicon::event_noun(std::string_view lower,
-                                                      const WordFacts* known) const {
-  return head_match(facts(lower, known).event_noun, lower);
+std::optional<Lexicon::HeadMatch> Lexicon::event_noun(std::string_view lower) const {
+  return head_match(facts(lower).event_noun, lower);
 }
 
-std::optional<Lexicon::HeadMatch> Lexicon::agreement_noun(std::string_view lower,
-                                                          const WordFacts* known) const {
-  return head_match(facts(lower, known).agreement_noun, lower);
+std::optional<Lexicon::HeadMatch> Lexicon::agreement_noun(std::string_view lower) const {
+  return head_match(facts(lower).agreement_noun, lower);
 }
 
-std::optional<Lexicon::HeadMatch> Lexicon::venue_head(std::string_view lower,
-                                                      const WordFacts* known) const {
-  return head_match(facts(lower, known).venue_head, lower);
+std::optional<Lexicon::HeadMatch> Lexicon::venue_head(std::string_view lower) const {
+  return head_match(facts(lower).venue_head, lower);
 }
 
 std::optional<Lexicon::VerbHit> Lexicon::verb(const std::vector<std::string_view>& lower) const {

@@ -127,11 +127,9 @@ class Lexicon {
   const WordFacts& facts(std::string_view lower) const;
 
   /// The country whose adjective stem the lower-case word inflects ("niederländischen" → NL).
-  std::optional<std::size_t> country_by_adjective(std::string_view lower,
-                                                  const WordFacts* known = nullptr) const;
+  std::optional<std::size_t> country_by_adjective(std::string_view lower) const;
   /// The country whose demonym the word is ("Niederländer").
-  std::optional<std::size_t> country_by_demonym(std::string_view lower,
-                                                const WordFacts* known = nullptr) const;
+  std::optional<std::size_t> country_by_demonym(std::string_view lower) const;
   std::optional<std::size_t> country_by_iso(std::string_view iso) const;
   std::optional<std::size_t> organization_by_label(std::string_view label) const;
   /// The place named `name` exactly (the last one listed, if several are).
@@ -145,7 +143,7 @@ class Lexicon {
     std::string
         prefix;  ///< "nato" for "nato-generalsekretär", "gesundheits" for "gesundheitsminister"
   };
-  std::optional<TitleHit> title(std::string_view lower, const WordFacts* known = nullptr) const;
+  std::optional<TitleHit> title(std::string_view lower) const;
 
   /// How a word matched a head noun: `prefix` + head + `ending` (all lower case), e.g.
   /// "außenministeriums" = "außen" + "ministerium" + "s".
@@ -155,19 +153,16 @@ class Lexicon {
     std::size_t index = 0;  ///< entry in the table's list
   };
   /// Organization head noun (exact or last compound part); `index` into org_heads().
-  std::optional<HeadMatch> org_head(std::string_view lower, const WordFacts* known = nullptr) const;
+  std::optional<HeadMatch> org_head(std::string_view lower) const;
   /// True when an event noun of the table is itself a plural ("Gespräche" beside "Gespräch"): it
   /// names one event.
   bool is_plural_event_noun(std::size_t index) const;
   /// Event noun (exact, inflected, or last compound part); `index` into events().
-  std::optional<HeadMatch> event_noun(std::string_view lower,
-                                      const WordFacts* known = nullptr) const;
+  std::optional<HeadMatch> event_noun(std::string_view lower) const;
   /// Agreement noun (exact, inflected, or last compound part); `index` into agreements().
-  std::optional<HeadMatch> agreement_noun(std::string_view lower,
-                                          const WordFacts* known = nullptr) const;
+  std::optional<HeadMatch> agreement_noun(std::string_view lower) const;
   /// Venue head noun (Palast, Palais, Zentrum, Hotel); `index` into venues().
-  std::optional<HeadMatch> venue_head(std::string_view lower,
-                                      const WordFacts* known = nullptr) const;
+  std::optional<HeadMatch> venue_head(std::string_view lower) const;
 
   struct OrgHead {
     std::string head;
@@ -234,10 +229,6 @@ class Lexicon {
 
  private:
   WordFacts compute_facts(std::string_view lower) const;
-  // The facts a caller gives (`known`), else those of `lower`.
-  const WordFacts& facts(std::string_view lower, const WordFacts* known) const {
-    return known ? *known : facts(lower);
-  }
 
   std::uint64_t id_ = 0;  // tells the word facts of this lexicon from another's
   std::vector<Country> countries_;

@@ -129,11 +129,10 @@ class Recognizer {
   // A question of the lexicon about token i's word, asked only where the fact's bit says it has
   // an answer (most words have none): ask(kTitle, &Lexicon::title, i), ...
   template <class Answer>
-  Answer ask(std::uint16_t fact,
-             Answer (Lexicon::*question)(std::string_view, const Lexicon::WordFacts*) const,
+  Answer ask(std::uint16_t fact, Answer (Lexicon::*question)(std::string_view) const,
              std::size_t i) const {
     if (!has(fact, i)) return std::nullopt;
-    return (lex_.*question)(lower(i), nullptr);
+    return (lex_.*question)(lower(i));
   }
   std::string_view category(std::size_t i) const {
     return is_word(i) ? lex_.word_category(out_.words[i]) : std::string_view();
