@@ -234,9 +234,7 @@ std::string capitalize(std::string_view s) {
   return out;
 }
 
-bool starts_upper(std::string_view s) {
-  if (s.empty()) return false;
-  if (const auto c = static_cast<unsigned char>(s[0]); c < 0x80) return c >= 'A' && c <= 'Z';
+bool starts_upper_multibyte(std::string_view s) {
   std::size_t i = 0;
   return u_isupper(static_cast<UChar32>(next(s, i))) != 0;
 }

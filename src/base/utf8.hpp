@@ -60,8 +60,15 @@ std::string to_lower(std::string_view s);
 void append_lower(std::string& out, std::string_view s);
 /// Upper-cases the first code point only.
 std::string capitalize(std::string_view s);
-/// True when the first code point is an upper-case letter.
-bool starts_upper(std::string_view s);
+/// starts_upper() of a string that begins beyond ASCII.
+bool starts_upper_multibyte(std::string_view s);
+/// True when the first code point is an upper-case letter. Inline for ASCII, as the tokenizer
+/// asks it of every token.
+inline bool starts_upper(std::string_view s) {
+  if (s.empty()) return false;
+  const auto c = static_cast<unsigned char>(s[0]);
+  return c < 0x80 ? c >= 'A' && c <= 'Z' : starts_upper_multibyte(s);
+}
 /// True when the first code point is a letter.
 bool starts_letter(std::string_view s);
 /// NFC normalization.

@@ -117,10 +117,18 @@ class Lexicon {
     bool begins_name = false;  ///< a gazetteer name begins with it: match_name() may find one
     /// Which of the facts above the word has, as bits, for a caller that tests them of every
     /// word: a title, a head noun, a country adjective (kCountryAdjective), ...
+    enum Fact : std::uint16_t {
+      kTitle = 1,
+      kOrgHead = 2,
+      kEventNoun = 4,
+      kAgreementNoun = 8,
+      kVenueHead = 16,
+      kCountryAdjective = 32,
+      kDemonym = 64,
+      kBeginsVerb = 128,
+      kBeginsName = 256,
+    };
     std::uint16_t has = 0;
-    static constexpr std::uint16_t kTitle = 1, kOrgHead = 2, kEventNoun = 4, kAgreementNoun = 8,
-                                   kVenueHead = 16, kCountryAdjective = 32, kDemonym = 64,
-                                   kBeginsVerb = 128, kBeginsName = 256;
   };
   /// The facts of `lower`, kept per thread for a bounded number of word forms; the reference is
   /// valid until the thread's next call.

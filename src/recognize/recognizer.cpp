@@ -976,8 +976,8 @@ class Recognizer {
         with_dot = std::string(w) + ".";
         w = with_dot;
       }
-      auto hit = abbreviated ? lex_.title(w) : ask(kTitle, &Lexicon::title, i);
-      if (!hit && abbreviated) hit = ask(kTitle, &Lexicon::title, i);
+      auto hit = abbreviated ? lex_.title(w) : std::nullopt;  // "Dr.", else "Dr" as a word
+      if (!hit) hit = ask(kTitle, &Lexicon::title, i);
       if (!hit) continue;
       const Title& title = lex_.titles()[hit->index];
       TitleMention tm;
@@ -1578,14 +1578,7 @@ class Recognizer {
   std::vector<std::uint8_t> classes_;  // token → bits of its kind and its word's classes
 
   // What the lexicon says of a word, as bits (Lexicon::WordFacts::has).
-  using Facts = Lexicon::WordFacts;
-  static constexpr std::uint16_t kTitle = Facts::kTitle, kOrgHead = Facts::kOrgHead,
-                                 kEventNoun = Facts::kEventNoun,
-                                 kAgreementNoun = Facts::kAgreementNoun,
-                                 kVenueHead = Facts::kVenueHead,
-                                 kCountryAdjective = Facts::kCountryAdjective,
-                                 kDemonym = Facts::kDemonym, kBeginsVerb = Facts::kBeginsVerb,
-                                 kBeginsName = Facts::kBeginsName;
+  using enum Lexicon::WordFacts::Fact;
   std::vector<std::uint16_t> fact_bits_;  // token → facts of its word
 
   // Per token, two bits per form: asked, and the answer.

@@ -244,10 +244,7 @@ Text analyze(const input::Document& doc, const Conventions& conventions) {
         for (std::size_t i = first; i < last; ++i) {
           Token& t = out.tokens[i];
           const std::string_view ts = s.substr(t.begin, t.end - t.begin);
-          // ASCII first bytes answered here: a call for each of them adds up.
-          const auto first_byte = static_cast<unsigned char>(ts[0]);
-          t.upper =
-              first_byte < 0x80 ? first_byte >= 'A' && first_byte <= 'Z' : utf8::starts_upper(ts);
+          t.upper = utf8::starts_upper(ts);
           t.lower_begin = static_cast<std::uint32_t>(out.lowered.size());
           if (t.kind == TokenKind::kWord) {
             utf8::append_lower(out.lowered, ts);
