@@ -187,14 +187,16 @@ std::vector<ReportFile> report_files(const std::string& arg) {
     dirs.pop_back();
     fs::directory_iterator it(dir, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      // The type the listing gave (d_type): a file is looked up only where the filesystem gave
+      // none, or to see where a symbolic link leads.
       std::error_code type_ec;
-      const fs::file_status own = it->symlink_status(type_ec);
-      if (fs::is_directory(own)) {
+      const bool link = it->is_symlink(type_ec);
+      if (!link && it->is_directory(type_ec)) {
         dirs.push_back(it->path());
         continue;
       }
       if (it->path().extension() != ".txt") continue;
-      if (fs::is_symlink(own) && it->is_directory(type_ec)) continue;  // not followed
+      if (link && it->is_directory(type_ec)) continue;  // not followed
       // Anything else is a report to read, which judges it: a pipe, a device or a broken link
       // is reported, not passed over.
       found.push_back({it->path().string(), std::nullopt});

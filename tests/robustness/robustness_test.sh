@@ -334,13 +334,16 @@ check "bad report and unwritable output: two lines: $(cat "$err")" test "$(lines
 
 # ---- listing directories --------------------------------------------------------------------------
 # What a directory holds that cannot be read is reported in its place, and everything else in it is
-# converted: a subdirectory that cannot be listed, a pipe, a broken link.
+# converted: a subdirectory that cannot be listed, a pipe, a broken link. Symbolic links to
+# directories are not followed, whatever their names: nothing is converted twice.
 mkdir -p "$tmp/tree/a" "$tmp/tree/locked/inside" "$tmp/tree/z"
 cp "$good" "$tmp/tree/a/one.de.txt"
 cp "$good" "$tmp/tree/locked/inside/hidden.de.txt"
 cp "$good" "$tmp/tree/z/two.de.txt"
 mkfifo "$tmp/tree/pipe.txt"
 ln -s "$tmp/tree/gone.txt" "$tmp/tree/broken.txt"
+ln -s "$tmp/tree/a" "$tmp/tree/b"
+ln -s "$tmp/tree/z" "$tmp/tree/y.txt"
 chmod 000 "$tmp/tree/locked"
 as_other=()  # root lists any directory: the listing is then run as another user
 if [[ "$(id -u)" == 0 ]]; then
