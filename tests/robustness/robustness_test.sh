@@ -535,9 +535,9 @@ for sig in INT TERM; do
     test "$(wc -l <"$tmp/int/$last")" -eq "$(wc -l <"$tmp/int/r0001.ttl")"
 done
 
-# until_lines N FILE: waits (at most 30 s) until FILE has N lines.
+# until_lines N FILE: waits (at most 120 s: the sanitizer build is slow) until FILE has N lines.
 until_lines() {
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 2400); do
     (($(wc -l <"$2" 2>/dev/null || echo 0) >= $1)) && return
     sleep 0.05
   done
@@ -559,6 +559,33 @@ check "SIGINT while streaming TriG: nothing is left: $(ls -A "$tmp/intd")" \
 check "SIGINT while streaming TriG: one line says no output was written: $(cat "$tmp/int.err")" \
   grep -q "^reportkg: interrupted: [0-9]* of 3000 reports finished, no output written$" \
   "$tmp/int.err"
+
+# Interrupted while a Turtle document of all reports is made, after the last report is converted
+# (the merged graph is sorted and written for a second or more): nothing is written, and a
+# document that was there is left as it was.
+for before in none old; do
+  rm -rf "$tmp/intm"
+  mkdir -p "$tmp/intm"
+  [[ "$before" == old ]] && echo "old" >"$tmp/intm/all.ttl"
+  timeout 300 "$REPORTKG" convert --jobs 2 "$tmp/many" -o "$tmp/intm/all.ttl" </dev/null \
+    2>"$tmp/int.err" &
+  pid=$!
+  until_lines 3000 "$tmp/int.err"  # a line per report: all are converted
+  kill -s INT "$pid"
+  wait "$pid" && rc=0 || rc=$?
+  check "SIGINT while the merged document is made ($before before) exits 130 (got $rc): $(tail -1 "$tmp/int.err")" \
+    test "$rc" -eq 130
+  check "SIGINT while the merged document is made ($before before): one line says no output was written: $(tail -1 "$tmp/int.err")" \
+    test "$(tail -1 "$tmp/int.err")" = \
+    "reportkg: interrupted: 3000 of 3000 reports finished, no output written"
+  if [[ "$before" == old ]]; then
+    check "SIGINT while the merged document is made: the old one is left, and nothing else: $(ls -A "$tmp/intm")" \
+      test "$(ls -A "$tmp/intm")" = all.ttl -a "$(cat "$tmp/intm/all.ttl")" = old
+  else
+    check "SIGINT while the merged document is made: nothing is left: $(ls -A "$tmp/intm")" \
+      test -z "$(ls -A "$tmp/intm")"
+  fi
+done
 
 # Interrupted while N-Quads go to standard output report by report: what was written is the
 # finished reports, whole.
