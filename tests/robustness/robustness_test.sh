@@ -4,7 +4,9 @@
 # partial file. Every run is under `timeout` (60 s; 4× that in a sanitizer build, which is that much
 # slower): a run that takes longer fails and is reported with its time, never skipped.
 #
-# The large report is 20 MB by default; REPORTKG_LARGE_TESTS=1 makes it 100 MB (slow).
+# The large report is 100 MB, as the issue's list of bad inputs has it; 20 MB in a sanitizer build,
+# where it would take minutes and gigabytes more. REPORTKG_LARGE_TESTS=1 makes it 100 MB there too,
+# REPORTKG_LARGE_TESTS=0 20 MB everywhere (a quicker run).
 # Run by ctest with REPORTKG set to the binary, or: REPORTKG=build/reportkg bash THIS_FILE
 set -uo pipefail
 
@@ -25,8 +27,11 @@ if [[ -n "${REPORTKG_BUILD_DIR:-}" ]] &&
   scale=4
 fi
 limit=$((60 * scale))
-large_mb=20
-[[ "${REPORTKG_LARGE_TESTS:-}" == 1 ]] && large_mb=100
+large_mb=$((scale == 1 ? 100 : 20))
+case "${REPORTKG_LARGE_TESTS:-}" in
+  1) large_mb=100 ;;
+  0) large_mb=20 ;;
+esac
 
 source "$(dirname "${BASH_SOURCE[0]}")/../support/checks.sh"
 now() { date +%s.%N; }
