@@ -251,17 +251,22 @@ expect_error "a fifo as report" 2 "$tmp/fifo.txt: " "named pipe" \
 ln -s "$tmp/missing.txt" "$tmp/dangling.txt"
 expect_error "a dangling symbolic link" 2 "$tmp/dangling.txt: " "no such file" \
   convert -q "$tmp/dangling.txt" -o "$tmp/out.ttl"
-# Root reads and lists anything: a test of what cannot be read then runs as another user, who
-# may pass through the test's directories.
+# Root reads, lists and writes anything: the tests of what cannot be then run as another user
+# (run_as), who may pass through the test's directories; without setpriv they are skipped.
 as_other=()
+no_other_user=""
 if [[ "$(id -u)" == 0 ]]; then
-  as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-  chmod 755 "$tmp" "$in"
+  if command -v setpriv >/dev/null; then
+    as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+    chmod 755 "$tmp" "$in"
+  else
+    no_other_user="running as root, without setpriv"
+  fi
 fi
 cp "$good" "$in/unreadable.de.txt"
 chmod 000 "$in/unreadable.de.txt"
-if [[ ${#as_other[@]} -gt 0 ]] && ! command -v setpriv >/dev/null; then
-  echo "  skipped: an unreadable report (running as root, without setpriv)"
+if [[ -n "$no_other_user" ]]; then
+  echo "  skipped: an unreadable report ($no_other_user)"
 else
   run_as=("${as_other[@]}")
   expect_error "an unreadable report" 2 "$in/unreadable.de.txt: " "ermission denied" \
@@ -293,10 +298,10 @@ check "--out-dir that cannot be created exits 3 (got $rc)" test "$rc" -eq 3
 check "--out-dir that cannot be created: one line: $(cat "$err")" test "$(lines "$err")" -eq 1
 mkdir -p "$tmp/ro"
 chmod 555 "$tmp/ro"
-if [[ ${#as_other[@]} -gt 0 ]] && ! command -v setpriv >/dev/null; then
-  echo "  skipped: a read-only output directory (running as root, without setpriv)"
+if [[ -n "$no_other_user" ]]; then
+  echo "  skipped: a read-only output directory ($no_other_user)"
 else
-  run_as=("${as_other[@]}")  # root writes into any directory
+  run_as=("${as_other[@]}")
   expect_error "-o into a read-only directory" 3 "$tmp/ro/x.ttl: " "ermission denied" \
     convert -q "$good" -o "$tmp/ro/x.ttl"
   run "--out-dir read-only" convert -q "$good" --out-dir "$tmp/ro"
@@ -366,12 +371,14 @@ if [[ ${#as_other[@]} -gt 0 ]]; then  # the listing runs as another user (above)
   chmod -R a+rwX "$tmp/tree/a" "$tmp/tree/z"
   chmod 777 "$tmp/tree"
 fi
-if [[ ${#as_other[@]} -gt 0 ]] && ! command -v setpriv >/dev/null; then
-  echo "  skipped: a subdirectory that cannot be listed (running as root, without setpriv)"
+if [[ -n "$no_other_user" ]]; then
+  echo "  skipped: a subdirectory that cannot be listed ($no_other_user)"
 else
   rm -rf "$tmp/tree/out"
-  run_cmd /dev/null "a directory with a subdirectory that cannot be listed" "${as_other[@]}" \
-    "$REPORTKG" convert -q "$tmp/tree" --out-dir "$tmp/tree/out"
+  run_as=("${as_other[@]}")
+  run "a directory with a subdirectory that cannot be listed" convert -q "$tmp/tree" \
+    --out-dir "$tmp/tree/out"
+  run_as=()
   check "a subdirectory that cannot be listed: exit 2 (got $rc)" test "$rc" -eq 2
   check "a subdirectory that cannot be listed: the other reports are converted: $(ls "$tmp/tree/out" 2>&1)" \
     test "$(ls "$tmp/tree/out" 2>&1 | tr '\n' ' ')" = "one.ttl two.ttl "
