@@ -51,7 +51,8 @@ else
   echo "bench: no reports of words not seen before: $(tail -1 "$tmp/open.err")" >&2
 fi
 
-# timed NAME COMMAND...: runs the command under /usr/bin/time -v; sets wall (s) and rss (KB).
+# timed NAME COMMAND...: runs the command under /usr/bin/time -v; sets wall (s), cpu (user and
+# system time, "U + S") and rss (KB).
 timed() {
   local name="$1"
   shift
@@ -61,7 +62,7 @@ timed() {
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0;
     for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f", s }' "$tmp/time.txt")"
   rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")"
-  cpu="$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f", u + s }' "$tmp/time.txt")"
+  cpu="$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f + %.2f", u, s }' "$tmp/time.txt")"
 }
 rate() {  # rate N SECONDS [DIVISOR]: N / DIVISOR / SECONDS with two decimals
   awk -v n="$1" -v s="$2" -v d="${3:-1}" 'BEGIN { printf "%.2f", (s > 0 ? n / d / s : 0) }'
@@ -205,7 +206,7 @@ $build_type; Serd $serd_version; allocator $allocator; $(uname -sr).
 Corpus: $n_reports reports, $(rate "$n_bytes" 1 1e6) MB ($n_bytes bytes), $n_words words (bench/make_corpus.py);
 largest report $(rate "$largest_bytes" 1 1e3) kB. Output: Turtle, --provenance mentions, $(rate "$out_bytes" 1 1e6) MB.
 
-| run | wall time (best of $rounds) | MB/s | words/s | CPU time | peak memory (max RSS) | wall time of each round |
+| run | wall time (best of $rounds) | MB/s | words/s | CPU time: user + system | peak memory (max RSS) | wall time of each round |
 |---|---|---|---|---|---|---|
 $(row one "\`convert DIR --out-dir OUT -q --jobs 1\`")
 $(row all "\`convert DIR --out-dir OUT -q --jobs $cores\`")
