@@ -5,7 +5,7 @@
 # against serdi re-serialising the same triples. Prints a Markdown report (paste it into
 # BENCHMARKS.md).
 #
-#   bash bench/run.sh                        # 50 MB in 20 000 reports (2 to 3 minutes on 2 cores, once built)
+#   bash bench/run.sh                        # 50 MB in 20 000 reports (2 to 3 minutes once built)
 #   BENCH_MB=5 BENCH_REPORTS=2000 BENCH_ROUNDS=1 bash bench/run.sh      # a quick run
 #
 # The end-to-end runs are timed in BENCH_ROUNDS rounds (default 3), each run's best round reported.
