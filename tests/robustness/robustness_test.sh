@@ -58,7 +58,7 @@ run_cmd() {  # run_cmd INPUT NAME COMMAND...: any command, with stdin from INPUT
     pass
   fi
 }
-run_as=()  # a command that runs reportkg as another user, for `run` (see as_other below)
+run_as=()  # a command that runs reportkg as another user, for `run` (see as_other_user below)
 run() {  # run NAME ARGS...
   local name="$1"
   shift
@@ -251,10 +251,15 @@ expect_error "a fifo as report" 2 "$tmp/fifo.txt: " "named pipe" \
 ln -s "$tmp/missing.txt" "$tmp/dangling.txt"
 expect_error "a dangling symbolic link" 2 "$tmp/dangling.txt: " "no such file" \
   convert -q "$tmp/dangling.txt" -o "$tmp/out.ttl"
-# Root reads, lists and writes anything: the tests of what cannot be then run as another user
-# (run_as), who may pass through the test's directories; without setpriv they are skipped.
+# Root reads, lists and writes anything: the tests of what cannot be then run as another user,
+# who may pass through the test's directories; without setpriv they are skipped.
 as_other=()
 no_other_user=""
+as_other_user() {  # as_other_user COMMAND...: a test whose `run` runs reportkg as that user
+  run_as=("${as_other[@]}")
+  "$@"
+  run_as=()
+}
 if [[ "$(id -u)" == 0 ]]; then
   if command -v setpriv >/dev/null; then
     as_other=(setpriv --reuid=65534 --regid=65534 --clear-groups)
@@ -268,10 +273,8 @@ chmod 000 "$in/unreadable.de.txt"
 if [[ -n "$no_other_user" ]]; then
   echo "  skipped: an unreadable report ($no_other_user)"
 else
-  run_as=("${as_other[@]}")
-  expect_error "an unreadable report" 2 "$in/unreadable.de.txt: " "ermission denied" \
-    convert -q "$in/unreadable.de.txt" -o "$tmp/out.ttl"
-  run_as=()
+  as_other_user expect_error "an unreadable report" 2 "$in/unreadable.de.txt: " \
+    "ermission denied" convert -q "$in/unreadable.de.txt" -o "$tmp/out.ttl"
 fi
 chmod 644 "$in/unreadable.de.txt"
 
@@ -301,11 +304,9 @@ chmod 555 "$tmp/ro"
 if [[ -n "$no_other_user" ]]; then
   echo "  skipped: a read-only output directory ($no_other_user)"
 else
-  run_as=("${as_other[@]}")
-  expect_error "-o into a read-only directory" 3 "$tmp/ro/x.ttl: " "ermission denied" \
-    convert -q "$good" -o "$tmp/ro/x.ttl"
-  run "--out-dir read-only" convert -q "$good" --out-dir "$tmp/ro"
-  run_as=()
+  as_other_user expect_error "-o into a read-only directory" 3 "$tmp/ro/x.ttl: " \
+    "ermission denied" convert -q "$good" -o "$tmp/ro/x.ttl"
+  as_other_user run "--out-dir read-only" convert -q "$good" --out-dir "$tmp/ro"
   check "--out-dir read-only exits 3 (got $rc)" test "$rc" -eq 3
   check "read-only directory stays empty" test -z "$(ls -A "$tmp/ro")"
 fi
@@ -375,10 +376,8 @@ if [[ -n "$no_other_user" ]]; then
   echo "  skipped: a subdirectory that cannot be listed ($no_other_user)"
 else
   rm -rf "$tmp/tree/out"
-  run_as=("${as_other[@]}")
-  run "a directory with a subdirectory that cannot be listed" convert -q "$tmp/tree" \
-    --out-dir "$tmp/tree/out"
-  run_as=()
+  as_other_user run "a directory with a subdirectory that cannot be listed" convert -q \
+    "$tmp/tree" --out-dir "$tmp/tree/out"
   check "a subdirectory that cannot be listed: exit 2 (got $rc)" test "$rc" -eq 2
   check "a subdirectory that cannot be listed: the other reports are converted: $(ls "$tmp/tree/out" 2>&1)" \
     test "$(ls "$tmp/tree/out" 2>&1 | tr '\n' ' ')" = "one.ttl two.ttl "
