@@ -308,14 +308,44 @@ Result<StagedFile> stage_file(const std::string& path, std::string_view data) {
   return std::move(out->file_);
 }
 
+PendingFile::PendingFile(std::string path, std::string data)
+    : path_(std::move(path)), data_(std::move(data)), size_(data_.size()) {}
+
+void PendingFile::write() {
+  if (written_) return;
+  written_ = stage_file(path_, data_);
+  data_ = std::string();
+}
+
+void FileBatch::add(PendingFile file) {
+  bytes_ += file.size();
+  pending_.push_back(std::move(file));
+}
+
 void FileBatch::add(StagedFile file) {
   if (!file.empty()) files_.push_back(std::move(file));
 }
 
-std::vector<Error> FileBatch::commit() {
+std::vector<Error> FileBatch::write() {
   std::vector<Error> errors;
+  for (PendingFile& file : pending_) {
+    file.write();
+    Result<StagedFile>& written = *file.written_;
+    if (!written) {
+      errors.push_back(written.error());
+    } else {
+      add(std::move(written.value()));
+    }
+  }
+  pending_.clear();
+  return errors;
+}
+
+std::vector<Error> FileBatch::commit() {
+  std::vector<Error> errors = write();
   std::vector<StagedFile> files = std::move(files_);
   files_.clear();
+  bytes_ = 0;
   std::vector<bool> failed(files.size(), false);
   auto fail = [&](std::size_t i, const char* what, int err) {
     errors.push_back(output_error(files[i].path_, what, err));

@@ -65,6 +65,25 @@ check "--out-dir: the same messages" cmp -s "$tmp/dir-1.err" "$tmp/dir-4.err"
 check "--out-dir -q: only the two problems on stderr: $(wc -l <"$tmp/dir-4.err")" \
   test "$(wc -l <"$tmp/dir-4.err")" -eq 2
 
+# Files that cannot be written (a directory has taken each name) are reported at the same places
+# among the summary lines, whichever thread tried to write them, and the others are written.
+for jobs in 1 4; do
+  for id in 0000050 0000051 0000210; do mkdir -p "$tmp/taken-$jobs/report-$id.ttl/inside"; done
+  timeout 300 "$REPORTKG" convert --jobs "$jobs" "$tmp/reports" --out-dir "$tmp/taken-$jobs" \
+    2>"$tmp/taken-$jobs.err" </dev/null
+  echo $? >"$tmp/taken-$jobs.rc"
+done
+check "names taken: exit 3, the code of output errors (got $(cat "$tmp/taken-1.rc"))" \
+  test "$(cat "$tmp/taken-1.rc")" -eq 3
+check "names taken: --jobs 4 exits as --jobs 1" cmp -s "$tmp/taken-1.rc" "$tmp/taken-4.rc"
+check "names taken: --jobs 1 and --jobs 4 print the same messages in the same order" \
+  cmp -s <(sed "s|$tmp/taken-1/||" "$tmp/taken-1.err") <(sed "s|$tmp/taken-4/||" "$tmp/taken-4.err")
+taken="$(grep 'is a directory$' "$tmp/taken-1.err" | sed "s|^$tmp/taken-1/||" | tr '\n' ' ')"
+check "names taken: each is reported: $taken" test "$taken" = \
+  "report-0000050.ttl: is a directory report-0000051.ttl: is a directory report-0000210.ttl: is a directory "
+check "names taken: the other 297 files are written" \
+  test "$(find "$tmp/taken-4" -name '*.ttl' -type f | wc -l)" -eq 297
+
 # The default (one thread per core) gives the same output too.
 "$REPORTKG" convert -q "$tmp/reports" -o "$tmp/default.ttl" 2>/dev/null </dev/null
 check "the default number of jobs writes the same output" cmp -s "$tmp/turtle-1.out" "$tmp/default.ttl"

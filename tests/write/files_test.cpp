@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 using reportkg::ErrorCode;
 using reportkg::write::FileBatch;
 using reportkg::write::OutputFile;
-using reportkg::write::stage_file;
+using reportkg::write::PendingFile;
 using reportkg::write::write_file;
 
 std::string slurp(const fs::path& p) {
@@ -60,14 +60,11 @@ std::uintmax_t staged_size(const fs::path& path) {
   return 0;
 }
 
-// Stages a file of `data` under each of `names` in `dir` and adds it to `batch`.
+// Adds a file of `data` under each of `names` in `dir` to `batch`, and writes them.
 void stage_all(FileBatch& batch, const fs::path& dir, std::initializer_list<const char*> names,
                const std::string& data) {
-  for (const char* name : names) {
-    auto staged = stage_file((dir / name).string(), data);
-    REQUIRE(staged.ok());
-    batch.add(std::move(staged.value()));
-  }
+  for (const char* name : names) batch.add(PendingFile((dir / name).string(), data));
+  REQUIRE(batch.write().empty());
 }
 
 }  // namespace
@@ -170,18 +167,57 @@ TEST_CASE("write_file writes to a device such as /dev/null directly") {
 TEST_CASE("a batch puts its files in place at commit, not before") {
   TempDir dir;
   FileBatch batch;
-  for (const char* name : {"a.ttl", "b.ttl", "c.ttl"}) {
-    auto staged = stage_file((dir.path / name).string(), std::string(name) + "\n");
-    REQUIRE(staged.ok());
-    batch.add(std::move(staged.value()));
-  }
+  stage_all(batch, dir.path, {"a.ttl", "b.ttl", "c.ttl"}, "abc\n");
   CHECK(batch.size() == 3);
+  CHECK(batch.bytes() == 12);
   CHECK(dir.entries() == 0);  // written, but under no name yet
+  CHECK(staged_size(dir.path / "b.ttl") == 4);
   CHECK(batch.commit().empty());
   CHECK(batch.size() == 0);
-  CHECK(slurp(dir.path / "a.ttl") == "a.ttl\n");
-  CHECK(slurp(dir.path / "c.ttl") == "c.ttl\n");
+  CHECK(batch.bytes() == 0);
+  CHECK(slurp(dir.path / "a.ttl") == "abc\n");
+  CHECK(slurp(dir.path / "c.ttl") == "abc\n");
   CHECK(dir.entries() == 3);
+}
+
+TEST_CASE("a batch writes the files added unwritten at write(), and commit() writes any left") {
+  TempDir dir;  // a directory per file: staged_size tells the files of a directory apart by none
+  for (const char* sub : {"early", "late", "last"}) fs::create_directory(dir.path / sub);
+  FileBatch batch;
+  PendingFile early((dir.path / "early" / "a.ttl").string(), "early\n");
+  early.write();  // as a worker thread does
+  CHECK(staged_size(dir.path / "early" / "a.ttl") == 6);
+  batch.add(std::move(early));
+  batch.add(PendingFile((dir.path / "late" / "a.ttl").string(), "late\n"));
+  CHECK(staged_size(dir.path / "late" / "a.ttl") == 0);  // not written yet
+  CHECK(batch.write().empty());
+  CHECK(staged_size(dir.path / "late" / "a.ttl") == 5);
+  batch.add(PendingFile((dir.path / "last" / "a.ttl").string(), "last\n"));
+  CHECK(batch.commit().empty());
+  CHECK(slurp(dir.path / "early" / "a.ttl") == "early\n");
+  CHECK(slurp(dir.path / "late" / "a.ttl") == "late\n");
+  CHECK(slurp(dir.path / "last" / "a.ttl") == "last\n");
+}
+
+TEST_CASE("files that cannot be written are reported in the order added; the others land") {
+  TempDir dir;
+  FileBatch batch;
+  batch.add(PendingFile((dir.path / "a.ttl").string(), "a\n"));
+  batch.add(PendingFile((dir.path / "missing" / "b.ttl").string(), "b\n"));
+  batch.add(PendingFile((dir.path / "c.ttl").string(), "c\n"));
+  PendingFile failed_early((dir.path / "gone" / "d.ttl").string(), "d\n");
+  failed_early.write();
+  batch.add(std::move(failed_early));
+  const std::vector<reportkg::Error> errors = batch.write();
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].code == ErrorCode::kOutput);
+  CHECK(errors[0].file == (dir.path / "missing" / "b.ttl").string());
+  CHECK(errors[1].file == (dir.path / "gone" / "d.ttl").string());
+  CHECK(batch.size() == 2);
+  CHECK(batch.commit().empty());
+  CHECK(slurp(dir.path / "a.ttl") == "a\n");
+  CHECK(slurp(dir.path / "c.ttl") == "c\n");
+  CHECK(dir.entries() == 2);
 }
 
 TEST_CASE("files staged but never committed leave nothing behind, and old files as they were") {
@@ -189,14 +225,9 @@ TEST_CASE("files staged but never committed leave nothing behind, and old files 
   REQUIRE(write_file((dir.path / "old.ttl").string(), "old\n").ok());
   {
     FileBatch batch;
-    auto staged = stage_file((dir.path / "a.ttl").string(), "a\n");
-    REQUIRE(staged.ok());
-    batch.add(std::move(staged.value()));
-    auto unbatched = stage_file((dir.path / "b.ttl").string(), "b\n");
-    REQUIRE(unbatched.ok());
-    auto replacing = stage_file((dir.path / "old.ttl").string(), "new\n");
-    REQUIRE(replacing.ok());
-    batch.add(std::move(replacing.value()));
+    stage_all(batch, dir.path, {"a.ttl", "old.ttl"}, "new\n");
+    PendingFile unbatched((dir.path / "b.ttl").string(), "b\n");
+    unbatched.write();
     CHECK(dir.entries() == 1);  // the old file; the others have no name yet
   }
   CHECK(dir.entries() == 1);
@@ -257,11 +288,9 @@ TEST_CASE("a file that cannot be put in place is reported; the others of its bat
 }
 
 TEST_CASE("standard output and devices are written at once, with nothing to commit") {
-  auto staged = stage_file("/dev/null", "data\n");
-  REQUIRE(staged.ok());
-  CHECK(staged->empty());
   FileBatch batch;
-  batch.add(std::move(staged.value()));
+  batch.add(PendingFile("/dev/null", "data\n"));
+  CHECK(batch.write().empty());
   CHECK(batch.size() == 0);
 }
 
