@@ -119,11 +119,12 @@ int main(int argc, char** argv) {
       auto turtle = write::serialize(graphs, prefixes, write::Format::kTurtle);
       lap(kSerialize, start);
       if (!write_dir.empty() && turtle) {
-        auto staged = write::stage_file(write_dir + "/" + std::to_string(i) + ".ttl", *turtle);
-        if (!staged) return fail(staged.error());
-        batch.add(std::move(staged.value()));
-        // As convert --out-dir does: the files go in place 64 at a time.
-        if (batch.size() >= write::kFilesPerCommit || i + 1 == reports.size()) {
+        batch.add(write::PendingFile(write_dir + "/" + std::to_string(i) + ".ttl",
+                                     std::move(turtle.value())));
+        // As convert --out-dir does on one thread: the files are written, and go in place, a
+        // group at a time.
+        if (batch.size() >= write::kFilesPerCommit || batch.bytes() >= write::kBytesPerCommit ||
+            i + 1 == reports.size()) {
           for (const Error& e : batch.commit()) return fail(e);
         }
         lap(kWrite, start);
