@@ -89,7 +89,7 @@ inline constexpr std::size_t kBytesPerCommit = 2 << 20;
 /// write(): the kernel's work for a file costs less in a run of them, its code and data still in
 /// the processor's caches, and it leaves the caller's own in the caches longer (a file written
 /// after each report made a run of 20 000 reports on one thread 1.02 to 1.19 times slower than
-/// runs of 16 to 64 files, 1.10 in the median of 10 pairs of runs in turns; BENCHMARKS.md).
+/// runs of 32 files, 1.11 in the median of 10 pairs of runs in turns; BENCHMARKS.md).
 class FileBatch {
  public:
   void add(PendingFile file);
