@@ -207,8 +207,6 @@ class Converter {
                                    "), which the output would overwrite; choose another output",
                                o_.output == "-" ? "<stdout>" : o_.output));
       }
-    } else {
-      mark_unique_ids(items);
     }
     if (streamed_) order_by_iri(items);
     const auto files = static_cast<std::size_t>(
@@ -240,6 +238,7 @@ class Converter {
         }
       }
     } else {
+      if (!o_.out_dir.empty()) mark_unique_ids(items);  // which files the workers may write
       run_parallel(items, parallel);
     }
     commit();
